@@ -1,0 +1,6 @@
+package fr.relais.spi.directory;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface ProfessionalDirectoryFactory extends ProviderFactory<ProfessionalDirectory> {
+}

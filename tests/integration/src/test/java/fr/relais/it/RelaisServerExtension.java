@@ -1,0 +1,64 @@
+package fr.relais.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import fr.relais.runner.RelaisInstance;
+
+/**
+ * One Relais for the whole test run, started exactly as {@code ./relais dev} starts it (same runner,
+ * same install layout), in a fresh folder and on free ports. Test classes receive it as a parameter.
+ */
+public final class RelaisServerExtension implements ParameterResolver {
+
+    /** The tests read redirects to these URLs from Location headers; nothing listens there. */
+    public static final String DUI_URL = "https://dui.relais.test";
+    public static final String VIATRAJECTOIRE_URL = "https://viatrajectoire.relais.test";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RelaisInstance.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RelaisInstance.class, key -> start(), RelaisInstance.class);
+    }
+
+    private static RelaisInstance start() {
+        Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it"));
+        deleteRecursively(root);
+        return RelaisInstance.start(root, new RelaisInstance.Ports(freePort(), freePort()), DUI_URL, VIATRAJECTOIRE_URL);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

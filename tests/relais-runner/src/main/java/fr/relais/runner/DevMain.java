@@ -1,0 +1,74 @@
+package fr.relais.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./relais dev}: Relais on this machine, with demo data, until Ctrl-C.
+ * Ports can be moved with RELAIS_HTTPS_PORT, RELAIS_MANAGEMENT_PORT and RELAIS_DUI_PORT.
+ */
+public final class DevMain {
+
+    private DevMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".relais");
+        RelaisInstance.Ports ports = new RelaisInstance.Ports(port("RELAIS_HTTPS_PORT", 8443),
+                port("RELAIS_MANAGEMENT_PORT", 9000));
+        int duiPort = port("RELAIS_DUI_PORT", 8081);
+        String duiUrl = "http://localhost:" + duiPort;
+        Instant begin = Instant.now();
+        System.out.println("Relais : démarrage de Keycloak (journal : " + root.resolve("keycloak.log") + ") …");
+
+        RelaisInstance relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082");
+        DemoDuiApp dui = DemoDuiApp.start(duiPort, relais.realmUrl(), relais.secrets().get(Secrets.DUI_CLIENT_SECRET),
+                relais.pki().serverTrust());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nRelais : arrêt …");
+            dui.close();
+            relais.close();
+            stopped.countDown();
+        }));
+        System.out.println(banner(relais, dui, Duration.between(begin, Instant.now())));
+        relais.process().waitFor();
+        if (stopped.getCount() > 0) {
+            System.err.println("Keycloak s'est arrêté de lui-même ; voir " + relais.log());
+            System.exit(1);
+        }
+    }
+
+    private static String banner(RelaisInstance relais, DemoDuiApp dui, Duration startup) {
+        Secrets secrets = relais.secrets();
+        StringBuilder out = new StringBuilder();
+        out.append("\nRelais est prêt (").append(startup.toSeconds()).append(" s). Ctrl-C pour arrêter.\n\n");
+        out.append("  DUI de démonstration   ").append(dui.url()).append('\n');
+        out.append("  Compte (utilisateur)   ").append(relais.realmUrl()).append("/account\n");
+        out.append("  Console d'administration ").append(relais.baseUrl()).append("/admin/master/console/#/")
+                .append(RelaisInstance.REALM).append('\n');
+        out.append("      administrateur : ").append(RelaisInstance.ADMIN_USERNAME).append(" / ")
+                .append(secrets.get(Secrets.ADMIN_PASSWORD)).append('\n');
+        out.append("  Santé / métriques      https://localhost:").append(relais.managementPort())
+                .append("/health/ready , /metrics\n\n");
+        out.append("  Professionnels de démonstration (mot de passe commun : ")
+                .append(secrets.get(Secrets.DEMO_USER_PASSWORD)).append(")\n");
+        for (DemoProfessional p : DemoProfessional.ALL) {
+            out.append(String.format("    %-15s %-19s %-4s %s %s, %s%n", p.username(), p.idNatPs(), p.cardType(),
+                    p.givenName(), p.surname(), p.title()));
+        }
+        out.append("\n  Cartes (PKCS#12, à importer dans le navigateur) : ").append(relais.pki().dir().resolve("cards"))
+                .append("\n      mot de passe des fichiers .p12 : ").append(secrets.get(Secrets.PKI_PASSWORD)).append('\n');
+        out.append("  Autorités de TEST (pour faire confiance au certificat du serveur) : ")
+                .append(relais.pki().rootsPem()).append('\n');
+        out.append("  Journal de Keycloak : ").append(relais.log()).append('\n');
+        return out.toString();
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,108 @@
+package fr.relais.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One local Relais: Keycloak with the Relais overlay, the demo PKI, the demo professionals and the
+ * baseline realm, all under one root folder ({@code keycloak/} with its {@code data/}, {@code pki/},
+ * {@code secrets.properties}, {@code keycloak.log}). Started the same way by {@code ./relais dev}
+ * and by the integration tests.
+ */
+public final class RelaisInstance implements AutoCloseable {
+
+    public static final String REALM = "relais";
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String DUI_CLIENT_ID = "dui";
+    public static final String VIATRAJECTOIRE_CLIENT_ID = "viatrajectoire";
+
+    private final Path root;
+    private final KeycloakInstallation installation;
+    private final Secrets secrets;
+    private final DemoPki pki;
+    private final ServerSettings settings;
+    private final KeycloakProcess keycloak;
+
+    private RelaisInstance(Path root, KeycloakInstallation installation, Secrets secrets, DemoPki pki,
+                           ServerSettings settings, KeycloakProcess keycloak) {
+        this.root = root;
+        this.installation = installation;
+        this.secrets = secrets;
+        this.pki = pki;
+        this.settings = settings;
+        this.keycloak = keycloak;
+    }
+
+    public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        KeycloakInstallation installation = KeycloakInstallation.install(absoluteRoot.resolve("keycloak"),
+                DistributionArtifacts.fromBuild());
+        Secrets secrets = Secrets.loadOrCreate(absoluteRoot.resolve("secrets.properties"));
+        DemoPki pki = DemoPki.loadOrCreate(absoluteRoot.resolve("pki"), secrets.get(Secrets.PKI_PASSWORD));
+        try {
+            if (!Files.exists(installation.databaseDir())) {
+                DemoUsersFile.write(installation.importDir(), REALM, secrets.get(Secrets.DEMO_USER_PASSWORD));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServerSettings settings = ServerSettings.devFileDatabase()
+                .ports(ports.https(), ports.management())
+                .tls(pki.serverCertificate(), pki.serverKey(), pki.cardTrustStore(), secrets.get(Secrets.PKI_PASSWORD))
+                .bootstrapAdmin(ADMIN_USERNAME, secrets.get(Secrets.ADMIN_PASSWORD))
+                .environment("RELAIS_DUI_URL", duiUrl)
+                .environment("RELAIS_DUI_CLIENT_SECRET", secrets.get(Secrets.DUI_CLIENT_SECRET))
+                .environment("RELAIS_VIATRAJECTOIRE_URL", viaTrajectoireUrl)
+                .environment("RELAIS_VIATRAJECTOIRE_CLIENT_SECRET", secrets.get(Secrets.VIATRAJECTOIRE_CLIENT_SECRET));
+        KeycloakProcess keycloak = KeycloakProcess.start(installation, settings, pki.serverTrust(),
+                absoluteRoot.resolve("keycloak.log"), Duration.ofMinutes(5));
+        return new RelaisInstance(absoluteRoot, installation, secrets, pki, settings, keycloak);
+    }
+
+    public record Ports(int https, int management) {
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public KeycloakInstallation installation() {
+        return installation;
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public DemoPki pki() {
+        return pki;
+    }
+
+    public String baseUrl() {
+        return settings.baseUrl();
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public int managementPort() {
+        return settings.managementPort();
+    }
+
+    public Path log() {
+        return root.resolve("keycloak.log");
+    }
+
+    public KeycloakProcess process() {
+        return keycloak;
+    }
+
+    @Override
+    public void close() {
+        keycloak.close();
+    }
+}

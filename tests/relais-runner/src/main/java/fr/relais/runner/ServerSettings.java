@@ -1,0 +1,97 @@
+package fr.relais.runner;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What differs between two runs of the same installation: ports, TLS material, database, the
+ * bootstrap administrator and the values of the {@code ${ENV}} placeholders of the realm file.
+ * Options that Keycloak bakes in at build time are kept apart, so a change to them triggers
+ * {@code kc.sh build} and nothing else does.
+ */
+public final class ServerSettings {
+
+    private final Map<String, String> buildOptions = new TreeMap<>();
+    private final Map<String, String> runtimeOptions = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private int httpsPort = 8443;
+    private int managementPort = 9000;
+
+    public static ServerSettings devFileDatabase() {
+        ServerSettings settings = new ServerSettings();
+        settings.buildOptions.put("db", "dev-file");
+        return settings;
+    }
+
+    public ServerSettings ports(int https, int management) {
+        this.httpsPort = https;
+        this.managementPort = management;
+        return this;
+    }
+
+    public ServerSettings tls(Path certificatePem, Path privateKeyPem, Path clientTrustStore, String trustStorePassword) {
+        runtimeOptions.put("https-certificate-file", certificatePem.toString());
+        runtimeOptions.put("https-certificate-key-file", privateKeyPem.toString());
+        runtimeOptions.put("https-trust-store-file", clientTrustStore.toString());
+        runtimeOptions.put("https-trust-store-password", trustStorePassword);
+        return this;
+    }
+
+    public ServerSettings bootstrapAdmin(String username, String password) {
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", username);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", password);
+        return this;
+    }
+
+    /** Value for a {@code ${NAME}} placeholder of the realm file, passed to Keycloak's environment. */
+    public ServerSettings environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    public ServerSettings runtimeOption(String name, String value) {
+        runtimeOptions.put(name, value);
+        return this;
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public String baseUrl() {
+        return "https://localhost:" + httpsPort;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    List<String> buildArguments() {
+        return toArguments(buildOptions);
+    }
+
+    List<String> startArguments() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("hostname", baseUrl());
+        all.put("https-port", Integer.toString(httpsPort));
+        all.put("http-enabled", "false");
+        all.put("http-management-port", Integer.toString(managementPort));
+        // One node per process here; clustering is the appliance's business.
+        all.put("cache", "local");
+        all.putAll(runtimeOptions);
+        List<String> arguments = new java.util.ArrayList<>(toArguments(all));
+        arguments.add("--import-realm");
+        return arguments;
+    }
+
+    private static List<String> toArguments(Map<String, String> options) {
+        return options.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+}
