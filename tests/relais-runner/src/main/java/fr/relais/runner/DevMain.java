@@ -3,7 +3,7 @@ package fr.relais.runner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./relais dev}: Relais on this machine, with demo data, until Ctrl-C.
@@ -26,17 +26,19 @@ public final class DevMain {
         RelaisInstance relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082");
         DemoDuiApp dui = DemoDuiApp.start(duiPort, relais.realmUrl(), relais.secrets().get(Secrets.DUI_CLIENT_SECRET),
                 relais.pki().serverTrust());
-        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nRelais : arrêt …");
             dui.close();
             relais.close();
-            stopped.countDown();
         }));
         System.out.println(banner(relais, dui, Duration.between(begin, Instant.now())));
-        relais.process().waitFor();
-        if (stopped.getCount() > 0) {
-            System.err.println("Keycloak s'est arrêté de lui-même ; voir " + relais.log());
+        int status = relais.process().waitFor();
+        // Ctrl-C reaches Keycloak too (same terminal process group): it then ends on SIGINT or SIGTERM.
+        boolean stoppedBySignal = status == 130 || status == 143;
+        if (!stopping.get() && !stoppedBySignal) {
+            System.err.println("Keycloak s'est arrêté de lui-même (code " + status + ") ; voir " + relais.log());
             System.exit(1);
         }
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -54,15 +55,15 @@ public final class KeycloakInstallation {
     }
 
     private void applyOverlay(Path overlayZip) throws IOException {
-        // Remove earlier Relais jars first: a module renamed or dropped must not linger in providers/.
+        Set<Path> overlay = Zips.extract(overlayZip, home, 0);
+        // A Relais module renamed or dropped since the last run must not linger in providers/.
         try (Stream<Path> jars = Files.list(providersDir())) {
             for (Path jar : (Iterable<Path>) jars::iterator) {
-                if (jar.getFileName().toString().startsWith("relais-")) {
+                if (jar.getFileName().toString().startsWith("relais-") && !overlay.contains(home.relativize(jar))) {
                     Files.delete(jar);
                 }
             }
         }
-        Zips.extract(overlayZip, home, 0);
     }
 
     private static void deleteRecursively(Path path) throws IOException {

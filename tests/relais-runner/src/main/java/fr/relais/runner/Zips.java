@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -16,9 +18,14 @@ final class Zips {
     /**
      * Extracts {@code zip} into {@code target}, dropping the first {@code stripComponents} path
      * elements of every entry (the distribution zip wraps everything in {@code keycloak-<version>/}).
+     * A file whose content is already there is left untouched: Keycloak compares provider jar
+     * timestamps with its last build, and a needless rewrite would force a rebuild.
+     *
+     * @return the files of the zip, relative to {@code target}
      */
-    static void extract(Path zip, Path target, int stripComponents) throws IOException {
+    static Set<Path> extract(Path zip, Path target, int stripComponents) throws IOException {
         Path root = target.toAbsolutePath().normalize();
+        Set<Path> files = new HashSet<>();
         try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 Path relative = strip(entry.getName(), stripComponents);
@@ -32,14 +39,20 @@ final class Zips {
                 if (entry.isDirectory()) {
                     Files.createDirectories(destination);
                 } else {
+                    files.add(relative);
+                    byte[] content = in.readAllBytes();
+                    if (Files.isRegularFile(destination) && Arrays.equals(Files.readAllBytes(destination), content)) {
+                        continue;
+                    }
                     Files.createDirectories(destination.getParent());
-                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                    Files.write(destination, content);
                     if (destination.getFileName().toString().endsWith(".sh")) {
                         destination.toFile().setExecutable(true);
                     }
                 }
             }
         }
+        return files;
     }
 
     private static Path strip(String name, int components) {
@@ -47,6 +60,6 @@ final class Zips {
         if (parts.length <= components) {
             return null;
         }
-        return Path.of(parts[components], java.util.Arrays.copyOfRange(parts, components + 1, parts.length));
+        return Path.of(parts[components], Arrays.copyOfRange(parts, components + 1, parts.length));
     }
 }
