@@ -1,0 +1,187 @@
+package fr.relais.cps.revocation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Reads a DER CRL in one pass over its bytes, verifying its signature with the issuing authority's
+ * key and collecting revoked serials into a compact {@link SerialSet}. General-purpose parsers build
+ * an object per entry, which for a national card CRL means seconds and hundreds of megabytes.
+ */
+public final class CrlParser {
+
+    private static final int SEQUENCE = 0x30;
+    private static final int INTEGER = 0x02;
+    private static final int CONTEXT_0 = 0xa0;
+
+    public CrlSnapshot parse(byte[] der, X509Certificate authority) throws CrlException {
+        try {
+            Der crl = new Der(der, 0, der.length);
+            Der.Element certificateList = crl.next(SEQUENCE);
+            if (crl.hasMore()) {
+                throw new CrlException("trailing bytes after the CRL");
+            }
+            Der body = certificateList.content();
+            Der.Element tbs = body.next(SEQUENCE);
+            Der.Element signatureAlgorithm = body.next(SEQUENCE);
+            Der.Element signatureValue = body.next(0x03);
+            verifySignature(der, tbs, signatureAlgorithm, signatureValue, authority);
+            return readTbs(tbs.content(), authority);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CrlException("malformed CRL: " + e.getMessage(), e);
+        }
+    }
+
+    private static void verifySignature(byte[] der, Der.Element tbs, Der.Element algorithm, Der.Element signature,
+                                        X509Certificate authority) throws CrlException, IOException {
+        try {
+            AlgorithmIdentifier algorithmId = AlgorithmIdentifier.getInstance(algorithm.toPrimitive());
+            ContentVerifier verifier = new JcaContentVerifierProviderBuilder().build(authority.getPublicKey()).get(algorithmId);
+            try (OutputStream out = verifier.getOutputStream()) {
+                out.write(der, tbs.start(), tbs.end() - tbs.start());
+            }
+            byte[] signatureBytes = DERBitString.getInstance(signature.toPrimitive()).getOctets();
+            if (!verifier.verify(signatureBytes)) {
+                throw new CrlException("signature does not verify with the key of "
+                        + authority.getSubjectX500Principal().getName());
+            }
+        } catch (OperatorCreationException e) {
+            throw new CrlException("unsupported signature algorithm", e);
+        }
+    }
+
+    private static CrlSnapshot readTbs(Der tbs, X509Certificate authority) throws CrlException, IOException {
+        if (tbs.peekTag() == INTEGER) {
+            tbs.next(INTEGER);  // version
+        }
+        tbs.next(SEQUENCE);  // signature algorithm, repeated inside the signed part
+        Der.Element issuerElement = tbs.next(SEQUENCE);
+        X500Principal issuer = new X500Principal(issuerElement.bytes());
+        if (!issuer.equals(authority.getSubjectX500Principal())) {
+            throw new CrlException("CRL issued by " + issuer.getName() + ", expected "
+                    + authority.getSubjectX500Principal().getName());
+        }
+        Instant thisUpdate = time(tbs.nextAny());
+        Instant nextUpdate = null;
+        if (tbs.hasMore() && (tbs.peekTag() == 0x17 || tbs.peekTag() == 0x18)) {
+            nextUpdate = time(tbs.nextAny());
+        }
+        SerialSet.Builder revoked = new SerialSet.Builder();
+        if (tbs.hasMore() && tbs.peekTag() == SEQUENCE) {
+            Der entries = tbs.next(SEQUENCE).content();
+            while (entries.hasMore()) {
+                Der entry = entries.next(SEQUENCE).content();
+                Der.Element serial = entry.next(INTEGER);
+                revoked.add(serial.source(), serial.contentStart(), serial.end());
+            }
+        }
+        BigInteger crlNumber = null;
+        if (tbs.hasMore() && tbs.peekTag() == CONTEXT_0) {
+            Extensions extensions = Extensions.getInstance(tbs.next(CONTEXT_0).content().next(SEQUENCE).toPrimitive());
+            if (extensions.getExtension(Extension.deltaCRLIndicator) != null) {
+                throw new CrlException("delta CRLs are not used: provide the full CRL");
+            }
+            Extension number = extensions.getExtension(Extension.cRLNumber);
+            if (number != null) {
+                crlNumber = CRLNumber.getInstance(number.getParsedValue()).getCRLNumber();
+            }
+        }
+        return new CrlSnapshot(issuer, thisUpdate, nextUpdate, crlNumber, revoked.build());
+    }
+
+    private static Instant time(Der.Element element) throws IOException {
+        return Time.getInstance(element.toPrimitive()).getDate().toInstant();
+    }
+
+    /** A cursor over definite-length DER elements of a byte range. */
+    static final class Der {
+        private final byte[] source;
+        private int position;
+        private final int limit;
+
+        Der(byte[] source, int from, int to) {
+            this.source = source;
+            this.position = from;
+            this.limit = to;
+        }
+
+        boolean hasMore() {
+            return position < limit;
+        }
+
+        int peekTag() {
+            return source[position] & 0xff;
+        }
+
+        Element next(int expectedTag) {
+            int tag = peekTag();
+            if (tag != expectedTag) {
+                throw new IllegalArgumentException("expected tag 0x" + Integer.toHexString(expectedTag) + ", found 0x"
+                        + Integer.toHexString(tag) + " at " + position);
+            }
+            return nextAny();
+        }
+
+        Element nextAny() {
+            if (position + 2 > limit) {
+                throw new IllegalArgumentException("truncated element at " + position);
+            }
+            int start = position;
+            int cursor = position + 1;
+            int first = source[cursor++] & 0xff;
+            long length;
+            if (first < 0x80) {
+                length = first;
+            } else {
+                int octets = first & 0x7f;
+                if (octets == 0 || octets > 4) {
+                    throw new IllegalArgumentException("unsupported length encoding at " + start);
+                }
+                length = 0;
+                for (int i = 0; i < octets; i++) {
+                    if (cursor >= limit) {
+                        throw new IllegalArgumentException("truncated length at " + start);
+                    }
+                    length = (length << 8) | (source[cursor++] & 0xff);
+                }
+            }
+            long end = cursor + length;
+            if (end > limit) {
+                throw new IllegalArgumentException("element at " + start + " overruns its container");
+            }
+            position = (int) end;
+            return new Element(source, start, cursor, (int) end);
+        }
+
+        record Element(byte[] source, int start, int contentStart, int end) {
+            Der content() {
+                return new Der(source, contentStart, end);
+            }
+
+            byte[] bytes() {
+                return Arrays.copyOfRange(source, start, end);
+            }
+
+            ASN1Primitive toPrimitive() throws IOException {
+                return ASN1Primitive.fromByteArray(bytes());
+            }
+        }
+    }
+}
