@@ -36,6 +36,17 @@ final class AdminApi {
         this.token = JSON.readTree(response.body()).get("access_token").asText();
     }
 
+    /** PUT a JSON document to {@code /admin/<path>}. */
+    void put(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("PUT /admin/" + path + " -> " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** GET {@code /admin/<path>} and parse the JSON answer. */
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/" + path))

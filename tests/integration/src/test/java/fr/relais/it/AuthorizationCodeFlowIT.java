@@ -60,16 +60,6 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
-    void browserPresentingACardGetsThroughTheTlsHandshake(RelaisInstance relais) throws Exception {
-        DemoProfessional paul = DemoProfessional.ALL.get(1);
-        Browser browser = new Browser(relais.pki().presenting(relais.pki().card(paul)));
-        HttpResponse<String> loginPage = browser.get(authorizationUrl(relais, challenge("x".repeat(43))));
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-        assertThat(loginPage.sslSession()).isPresent();
-        assertThat(loginPage.sslSession().get().getLocalCertificates()).isNotNull().hasSize(3);
-    }
-
-    @Test
     void repeatedWrongPasswordsLockTheAccountForAWhile(RelaisInstance relais) throws Exception {
         DemoProfessional lucas = DemoProfessional.ALL.get(3);
         Browser browser = new Browser(relais.pki().serverTrust());

@@ -24,21 +24,35 @@ public final class RelaisServerExtension implements ParameterResolver {
     public static final String DUI_URL = "https://dui.relais.test";
     public static final String VIATRAJECTOIRE_URL = "https://viatrajectoire.relais.test";
 
+    /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
+    static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST"};
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == RelaisInstance.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == RelaisInstance.class || type == CrlServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(RelaisInstance.class, key -> start(), RelaisInstance.class);
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        CrlServer crls = store.getOrComputeIfAbsent(CrlServer.class, key -> {
+            CrlServer server = new CrlServer(freePort());
+            server.start();
+            return server;
+        }, CrlServer.class);
+        RelaisInstance relais = store.getOrComputeIfAbsent(RelaisInstance.class, key -> start(crls), RelaisInstance.class);
+        return parameter.getParameter().getType() == CrlServer.class ? crls : relais;
     }
 
-    private static RelaisInstance start() {
+    private static RelaisInstance start(CrlServer crls) {
         Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it"));
         deleteRecursively(root);
-        return RelaisInstance.start(root, new RelaisInstance.Ports(freePort(), freePort()), DUI_URL, VIATRAJECTOIRE_URL);
+        return RelaisInstance.start(root, new RelaisInstance.Ports(freePort(), freePort()), DUI_URL, VIATRAJECTOIRE_URL,
+                settings -> settings
+                        .runtimeOption(RelaisInstance.CARD_OPTION + "crl-urls", String.join(",",
+                                java.util.Arrays.stream(CARD_AUTHORITIES).map(crls::url).toList()))
+                        .runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "2"));
     }
 
     private static int freePort() {

@@ -5,9 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,7 @@ public final class DemoPki {
     }
 
     private static DemoPki load(Path dir, TestPki pki, char[] password) throws IOException, GeneralSecurityException {
+        Pem.writeTrustStorePem(dir.resolve("card-authorities.pem"), cardAuthorities(pki));
         Map<DemoProfessional, IssuedCertificate> cards = new LinkedHashMap<>();
         for (DemoProfessional professional : DemoProfessional.ALL) {
             cards.put(professional, readPkcs12(cardFile(dir, professional), password));
@@ -144,6 +148,29 @@ public final class DemoPki {
 
     public Path cardTrustStore() {
         return dir.resolve("card-ca-truststore.p12");
+    }
+
+    /** Every TEST authority, for the card authenticator's {@code test-authorities} option. */
+    public Path cardAuthoritiesPem() {
+        return dir.resolve("card-authorities.pem");
+    }
+
+    /**
+     * Writes a CRL of each card-issuing TEST authority, valid for a week from now, into {@code folder}
+     * (the card authenticator's drop folder on the local machine, which has no CRL server).
+     */
+    public void writeFreshCrls(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Instant now = Instant.now();
+            for (CertificateAuthority authority : List.of(pki.fortPersonnes(), pki.standardPersonnes())) {
+                authority.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(7)))
+                        .crlNumber(BigInteger.valueOf(now.getEpochSecond()))
+                        .writeDer(folder.resolve(authority.shortName() + ".crl"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path cardFile(DemoProfessional professional) {

@@ -23,7 +23,7 @@ public final class DevMain {
         Instant begin = Instant.now();
         System.out.println("Relais : démarrage de Keycloak (journal : " + root.resolve("keycloak.log") + ") …");
 
-        RelaisInstance relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082");
+        RelaisInstance relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082", settings -> { });
         DemoDuiApp dui = DemoDuiApp.start(duiPort, relais.realmUrl(), relais.secrets().get(Secrets.DUI_CLIENT_SECRET),
                 relais.pki().serverTrust());
         AtomicBoolean stopping = new AtomicBoolean();

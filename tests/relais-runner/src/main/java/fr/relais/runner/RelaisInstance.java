@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One local Relais: Keycloak with the Relais overlay, the demo PKI, the demo professionals and the
@@ -18,6 +19,8 @@ public final class RelaisInstance implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String DUI_CLIENT_ID = "dui";
     public static final String VIATRAJECTOIRE_CLIENT_ID = "viatrajectoire";
+    /** Prefix of the card authenticator's server options. */
+    public static final String CARD_OPTION = "spi-authenticator--relais-cps-card--";
 
     private final Path root;
     private final KeycloakInstallation installation;
@@ -36,7 +39,11 @@ public final class RelaisInstance implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl) {
+    /**
+     * @param customize last changes to the server settings, e.g. the tests' own CRL server
+     */
+    public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl,
+                                       Consumer<ServerSettings> customize) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         KeycloakInstallation installation = KeycloakInstallation.install(absoluteRoot.resolve("keycloak"),
                 DistributionArtifacts.fromBuild());
@@ -56,7 +63,14 @@ public final class RelaisInstance implements AutoCloseable {
                 .environment("RELAIS_DUI_URL", duiUrl)
                 .environment("RELAIS_DUI_CLIENT_SECRET", secrets.get(Secrets.DUI_CLIENT_SECRET))
                 .environment("RELAIS_VIATRAJECTOIRE_URL", viaTrajectoireUrl)
-                .environment("RELAIS_VIATRAJECTOIRE_CLIENT_SECRET", secrets.get(Secrets.VIATRAJECTOIRE_CLIENT_SECRET));
+                .environment("RELAIS_VIATRAJECTOIRE_CLIENT_SECRET", secrets.get(Secrets.VIATRAJECTOIRE_CLIENT_SECRET))
+                // The demo cards are TEST cards: this installation trusts the TEST hierarchy on purpose.
+                .environment("RELAIS_CPS_TEST_MODE", "true")
+                .runtimeOption(CARD_OPTION + "test-authorities", pki.cardAuthoritiesPem().toString())
+                .runtimeOption(CARD_OPTION + "crl-urls", "")
+                .runtimeOption(CARD_OPTION + "crl-drop-folder", absoluteRoot.resolve("crl-drop").toString());
+        pki.writeFreshCrls(absoluteRoot.resolve("crl-drop"));
+        customize.accept(settings);
         KeycloakProcess keycloak = KeycloakProcess.start(installation, settings, pki.serverTrust(),
                 absoluteRoot.resolve("keycloak.log"), Duration.ofMinutes(5));
         return new RelaisInstance(absoluteRoot, installation, secrets, pki, settings, keycloak);

@@ -71,7 +71,11 @@ class RelaisThemeTest {
             "relais.card.typeNotAccepted",
             "relais.card.testCard",
             "relais.card.revocationDataStale",
-            "relais.card.noCertificate");
+            "relais.card.noCertificate",
+            "relais.card.unreadable",
+            "relais.card.notUsable",
+            "relais.card.useOtherMeans",
+            "relais.professional.disabled");
 
     /** A quote MessageFormat would treat as an escape and drop ("l'accès" would render "laccès"). */
     private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");

@@ -1,22 +1,167 @@
 package fr.relais.cps.keycloak;
 
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.x509.X509ClientCertificateLookup;
 
-/** Declines every time, so the flow's other alternatives run; card validation is not written yet. */
+import fr.relais.cps.policy.PolicyRefusal;
+import fr.relais.cps.profile.CardProfile;
+import fr.relais.cps.profile.CardProfileParser;
+import fr.relais.cps.profile.ProfileResult;
+import fr.relais.cps.revocation.RevocationChecker;
+import fr.relais.cps.revocation.RevocationStatus;
+import fr.relais.cps.trust.CardChainValidator;
+import fr.relais.cps.trust.TrustResult;
+import fr.relais.spi.directory.ProfessionalDirectory;
+
+/**
+ * Signs a professional in from the CPx card certificate presented over mutual TLS: profile, chain to
+ * a configured IGC-Santé authority, realm card policy, revocation from stored CRLs, then the directory
+ * by idNat_PS. Nothing in here touches the network.
+ */
 final class CpsCardAuthenticator implements Authenticator {
 
-    @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        context.attempted();
+    private static final Logger LOG = Logger.getLogger(CpsCardAuthenticator.class);
+    private static final String TEMPLATE = "relais-card-refused.ftl";
+    /** Form field of the refusal page: the professional chose to sign in another way. */
+    private static final String OTHER_MEANS = "other-means";
+
+    private final CardProfileParser parser;
+    private final CardChainValidator validator;
+    private final RevocationChecker revocation;
+
+    CpsCardAuthenticator(CardProfileParser parser, CardChainValidator validator, RevocationChecker revocation) {
+        this.parser = parser;
+        this.validator = validator;
+        this.revocation = revocation;
     }
 
     @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        X509Certificate card = presentedCertificate(context);
+        if (card == null) {
+            // No card in the reader (or no reader): the other means of the flow take over.
+            context.attempted();
+            return;
+        }
+        CardLoginConfig config = new CardLoginConfig(context.getAuthenticatorConfig());
+        EventBuilder event = context.getEvent().detail(CardEventDetails.MEANS, CardEventDetails.MEANS_CARD)
+                .detail(CardEventDetails.SERIAL, card.getSerialNumber().toString(16))
+                .detail(CardEventDetails.ISSUER, card.getIssuerX500Principal().getName());
+
+        ProfileResult profileResult = parser.parse(card);
+        if (profileResult instanceof ProfileResult.Rejected rejected) {
+            refuse(context, CardRefusal.of(rejected.reason()), rejected.reason() + ": " + rejected.detail());
+            return;
+        }
+        CardProfile profile = ((ProfileResult.Parsed) profileResult).profile();
+        event.detail(CardEventDetails.ID_NAT_PS, profile.idNatPs()).detail(CardEventDetails.CARD_TYPE, profile.cardType().name());
+
+        Instant now = Instant.now();
+        TrustResult trust = validator.validate(card, now);
+        if (trust instanceof TrustResult.Untrusted untrusted) {
+            refuse(context, CardRefusal.of(untrusted.reason()), untrusted.reason() + ": " + untrusted.detail());
+            return;
+        }
+        Optional<PolicyRefusal> policyRefusal = config.policy().check(profile);
+        if (policyRefusal.isPresent()) {
+            refuse(context, CardRefusal.of(policyRefusal.get()), policyRefusal.get().name());
+            return;
+        }
+        if (config.revocationChecking()) {
+            X509Certificate issuer = ((TrustResult.Trusted) trust).issuer();
+            RevocationStatus status = revocation.check(card.getSerialNumber(), issuer, now, config.crlGrace());
+            if (status instanceof RevocationStatus.Revoked revoked) {
+                event.detail(CardEventDetails.CRL_AGE, seconds(revoked.crlAge()));
+                refuse(context, CardRefusal.REVOKED, "listed on the CRL");
+                return;
+            }
+            if (status instanceof RevocationStatus.NoCrl) {
+                LOG.warnf("Card login refused: no CRL stored for %s. Check the CRL sources or drop a CRL file "
+                        + "(spi-authenticator--relais-cps-card--crl-urls / crl-drop-folder).", issuer.getSubjectX500Principal().getName());
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for the issuer");
+                return;
+            }
+            if (status instanceof RevocationStatus.Stale stale) {
+                event.detail(CardEventDetails.CRL_AGE, seconds(stale.crlAge()));
+                LOG.errorf("Card login refused: the CRL of %s is %s past its nextUpdate, beyond the grace window. "
+                        + "Restore access to the CRL source or drop a fresh CRL file.", issuer.getSubjectX500Principal().getName(),
+                        stale.overdue());
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL stale beyond grace");
+                return;
+            }
+            RevocationStatus.Good good = (RevocationStatus.Good) status;
+            event.detail(CardEventDetails.CRL_AGE, seconds(good.crlAge()))
+                    .detail(CardEventDetails.REVOCATION_GRACE, Boolean.toString(good.inGrace()));
+        }
+
+        RealmModel realm = context.getRealm();
+        Optional<UserModel> user = context.getSession().getProvider(ProfessionalDirectory.class)
+                .findByIdNatPs(realm, profile.idNatPs());
+        if (user.isEmpty()) {
+            refuse(context, CardRefusal.UNKNOWN_PROFESSIONAL, "no user with this idNat_PS");
+            return;
+        }
+        if (!user.get().isEnabled()) {
+            context.setUser(user.get());
+            refuse(context, CardRefusal.ACCOUNT_DISABLED, "account disabled");
+            return;
+        }
+        context.setUser(user.get());
+        context.getAuthenticationSession().setUserSessionNote(CardEventDetails.NOTE_AMR, CardEventDetails.CARD_AMR);
+        context.getAuthenticationSession().setUserSessionNote(CardEventDetails.NOTE_ACR, CardEventDetails.ACR_MIE_2FA);
+        context.getAuthenticationSession().setUserSessionNote(CardEventDetails.MEANS, CardEventDetails.MEANS_CARD);
+        context.success();
+    }
+
+    /** The refusal page's only button: continue with the flow's other means. */
+    @Override
     public void action(AuthenticationFlowContext context) {
-        context.attempted();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(OTHER_MEANS)) {
+            context.attempted();
+            return;
+        }
+        authenticate(context);
+    }
+
+    private static X509Certificate presentedCertificate(AuthenticationFlowContext context) {
+        try {
+            X509Certificate[] chain = context.getSession().getProvider(X509ClientCertificateLookup.class)
+                    .getCertificateChain(context.getHttpRequest());
+            return chain == null || chain.length == 0 ? null : chain[0];
+        } catch (GeneralSecurityException | RuntimeException e) {
+            LOG.debugf("No usable client certificate: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void refuse(AuthenticationFlowContext context, CardRefusal refusal, String reason) {
+        context.getEvent().clone().detail(CardEventDetails.REASON, reason).error(refusal.eventError);
+        context.failureChallenge(AuthenticationFlowError.INVALID_USER, context.form()
+                .setError(refusal.messageKey)
+                .setAttribute("relaisCardRefusal", refusal.messageKey)
+                .setStatus(Response.Status.UNAUTHORIZED)
+                .createForm(TEMPLATE));
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(Math.max(0, duration.toSeconds()));
     }
 
     @Override
@@ -26,7 +171,7 @@ final class CpsCardAuthenticator implements Authenticator {
 
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return false;
+        return true;
     }
 
     @Override

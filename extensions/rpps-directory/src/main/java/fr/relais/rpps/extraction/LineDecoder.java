@@ -1,0 +1,55 @@
+package fr.relais.rpps.extraction;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** Turns the bytes of one line into text in the charset detected for its file. */
+final class LineDecoder {
+
+    private static final int EXCERPT_BYTES = 160;
+
+    private final Charset charset;
+    private final boolean utf8;
+
+    LineDecoder(Charset charset) {
+        this.charset = charset;
+        this.utf8 = StandardCharsets.UTF_8.equals(charset);
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    /**
+     * True for bytes no text value holds (NUL, a CR not ending the line, DEL…). TAB is let through.
+     * Lines passing this check contain no NUL, which {@link FieldSplitter} relies on.
+     */
+    static boolean hasControlCharacters(byte[] bytes, int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0 && (b < 0x20 && b != '\t' || b == 0x7f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the line, or {@code null} when a UTF-8 file holds bytes that are not UTF-8. */
+    String decode(byte[] bytes, int start, int length) {
+        String text = new String(bytes, start, length, charset);
+        // The JDK decoder substitutes U+FFFD for malformed input; a U+FFFD already in the file means the
+        // text was damaged upstream, which is just as much a reason to reject the line.
+        return utf8 && text.indexOf('\uFFFD') >= 0 ? null : text;
+    }
+
+    /** A short, printable beginning of a rejected line, for the report. */
+    String excerpt(byte[] bytes, int start, int length) {
+        String text = new String(bytes, start, Math.min(length, EXCERPT_BYTES), charset);
+        StringBuilder printable = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            printable.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return printable.toString();
+    }
+}

@@ -1,0 +1,283 @@
+package fr.relais.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import fr.relais.runner.DemoProfessional;
+import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
+import fr.relais.testpki.CertificateAuthority;
+import fr.relais.testpki.IssuedCertificate;
+import fr.relais.testpki.TestPki;
+
+/**
+ * Card login over mutual TLS against the real server: an HTTP client presents card certificates
+ * through a whole authorization-code flow.
+ */
+@ExtendWith(RelaisServerExtension.class)
+class CardLoginIT {
+
+    private static final String REDIRECT_URI = RelaisServerExtension.DUI_URL + "/callback";
+    private static final DemoProfessional CLAIRE = DemoProfessional.ALL.get(0);
+    private static final DemoProfessional SOPHIE_CPE = DemoProfessional.ALL.get(4);
+
+    @Test
+    void validCardSignsInWithoutPasswordAndTheTokensSayHow(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        Browser browser = new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)));
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+
+        HttpResponse<String> response = browser.get(authorizationUrl(relais, challenge(verifier)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT_URI);
+
+        HttpResponse<String> tokens = browser.postForm(relais.realmUrl() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "authorization_code", "code", Browser.queryOf(location).get("code"),
+                        "redirect_uri", REDIRECT_URI, "code_verifier", verifier),
+                RelaisInstance.DUI_CLIENT_ID, relais.secrets().get(Secrets.DUI_CLIENT_SECRET));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode json = AdminApi.JSON.readTree(tokens.body());
+        for (String tokenName : List.of("id_token", "access_token")) {
+            JsonNode token = payload(json.get(tokenName).asText());
+            assertThat(token.get("idnat_ps").asText()).as(tokenName).isEqualTo(CLAIRE.idNatPs());
+            assertThat(token.get("profession").asText()).as(tokenName).isEqualTo("60");
+            assertThat(token.get("acr").asText()).as(tokenName).isEqualTo("mie-2fa");
+            assertThat(token.get("amr").toString()).as(tokenName).isEqualTo("[\"sc\",\"pin\",\"mfa\",\"hwk\"]");
+        }
+
+        JsonNode event = latestEvent(relais, "LOGIN", e -> CLAIRE.idNatPs().equals(e.path("details").path("idnat_ps").asText()));
+        assertThat(event.path("details").path("relais_means").asText()).isEqualTo("cps-card");
+        assertThat(event.path("details").path("card_type").asText()).isEqualTo("CPS");
+        assertThat(event.path("details").path("card_serial").asText())
+                .isEqualTo(relais.pki().card(CLAIRE).certificate().getSerialNumber().toString(16));
+        assertThat(event.path("details").path("card_issuer").asText()).contains("TEST AC IGC-SANTE FORT PERSONNES");
+        assertThat(event.path("details").path("revocation_grace").asText()).isEqualTo("false");
+        assertThat(event.path("details").has("crl_age_seconds")).isTrue();
+    }
+
+    @Test
+    void revokedCardIsRefusedOnceTheNewCrlIsPublished(RelaisInstance relais, CrlServer crls) throws Exception {
+        IssuedCertificate card = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN")
+                .title("Infirmier").professionCode(60).issue();
+        CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
+        publish(crls, fort, fort.crl().revoke(card.certificate().getSerialNumber()));
+
+        HttpResponse<String> refused = eventually(() -> new Browser(relais.pki().presenting(card))
+                .get(authorizationUrl(relais, challenge("r".repeat(43)))), r -> r.body().contains("relais.card.revoked"));
+        assertRefusal(refused, "relais.card.revoked");
+        JsonNode event = latestEvent(relais, "LOGIN_ERROR", e -> "relais_card_revoked".equals(e.path("error").asText()));
+        assertThat(event.path("details").path("card_serial").asText()).isEqualTo(card.certificate().getSerialNumber().toString(16));
+
+        // The refused professional can still choose another means.
+        publishFreshCrls(relais, crls);
+    }
+
+    @Test
+    void structureCardIsRefusedWithTheReason(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        Browser browser = new Browser(relais.pki().presenting(relais.pki().card(SOPHIE_CPE)));
+        HttpResponse<String> refused = browser.get(authorizationUrl(relais, challenge("c".repeat(43))));
+        assertRefusal(refused, "relais.card.typeNotAccepted");
+        assertThat(refused.body()).contains("CPE");
+        assertThat(latestEvent(relais, "LOGIN_ERROR", e -> SOPHIE_CPE.idNatPs().equals(e.path("details").path("idnat_ps").asText()))
+                .path("error").asText()).isEqualTo("relais_card_type_not_accepted");
+
+        HttpResponse<String> otherMeans = browser.postForm(formAction(refused.body()), Map.of("other-means", ""));
+        assertThat(otherMeans.statusCode()).isEqualTo(200);
+        assertThat(otherMeans.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void testCardIsRefusedWhenTheRealmLeavesTestMode(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        AdminApi admin = new AdminApi(relais);
+        ObjectNode config = cardConfig(admin);
+        String id = config.get("id").asText();
+        ((ObjectNode) config.get("config")).put("relais.cps.test-mode", "false");
+        admin.put("realms/relais/authentication/config/" + id, config);
+        try {
+            HttpResponse<String> refused = new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                    .get(authorizationUrl(relais, challenge("t".repeat(43))));
+            assertRefusal(refused, "relais.card.testCard");
+        } finally {
+            ((ObjectNode) config.get("config")).put("relais.cps.test-mode", "true");
+            admin.put("realms/relais/authentication/config/" + id, config);
+        }
+    }
+
+    @Test
+    void unknownProfessionalGetsAClearPage(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        IssuedCertificate stranger = relais.pki().hierarchy().card("899700999998").givenName("Jean").surname("INCONNU")
+                .professionCode(10).issue();
+        HttpResponse<String> refused = new Browser(relais.pki().presenting(stranger))
+                .get(authorizationUrl(relais, challenge("u".repeat(43))));
+        assertRefusal(refused, "relais.professional.unknown");
+        assertThat(latestEvent(relais, "LOGIN_ERROR", e -> "899700999998".equals(e.path("details").path("idnat_ps").asText()))
+                .path("error").asText()).isEqualTo("user_not_found");
+    }
+
+    @Test
+    void withoutACardTheOtherMeansAreOffered(RelaisInstance relais) throws Exception {
+        HttpResponse<String> page = new Browser(relais.pki().serverTrust()).get(authorizationUrl(relais, challenge("n".repeat(43))));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("kc-form-login").doesNotContain("relais-card-refusal");
+    }
+
+    /**
+     * Expired cards and look-alike authorities are stopped by the TLS layer itself (the server's trust
+     * store): they never reach Keycloak, so neither a login nor Keycloak's tls_client_auth client
+     * authentication can be obtained with them.
+     */
+    @Test
+    void expiredOrForgedCertificatesDoNotGetPastTls(RelaisInstance relais) throws Exception {
+        IssuedCertificate expired = relais.pki().hierarchy().card(CLAIRE.idNatPs())
+                .notBefore(Instant.now().minus(Duration.ofDays(30))).notAfter(Instant.now().minus(Duration.ofDays(1))).issue();
+        IssuedCertificate forged = TestPki.generate().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN").issue();
+        assertThat(forged.certificate().getIssuerX500Principal())
+                .isEqualTo(relais.pki().card(CLAIRE).certificate().getIssuerX500Principal());
+        for (IssuedCertificate card : List.of(expired, forged)) {
+            assertThatThrownBy(() -> new Browser(relais.pki().presenting(card))
+                    .get(authorizationUrl(relais, challenge("e".repeat(43))))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> new Browser(relais.pki().presenting(card)).postForm(
+                    relais.realmUrl() + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials", "client_id", RelaisInstance.DUI_CLIENT_ID)))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void crlServerDownKeepsTheStoredCrlInUse(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        crls.stop();
+        try {
+            Thread.sleep(5_000);  // a few refresh rounds fail meanwhile
+            HttpResponse<String> response = new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                    .get(authorizationUrl(relais, challenge("d".repeat(43))));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT_URI).contains("code=");
+        } finally {
+            crls.start();
+        }
+    }
+
+    @Test
+    void crlStaleBeyondGraceFailsClosed(RelaisInstance relais, CrlServer crls) throws Exception {
+        CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(10));
+        // A newer list (higher CRL number) whose nextUpdate passed 9 days ago, beyond the 72 h grace.
+        crls.publish(fort.shortName(), fort.crl().thisUpdate(longAgo).nextUpdate(longAgo.plus(Duration.ofDays(1)))
+                .crlNumber(nextCrlNumber()).buildDer());
+        try {
+            HttpResponse<String> refused = eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                    .get(authorizationUrl(relais, challenge("s".repeat(43)))),
+                    r -> r.body().contains("relais.card.revocationDataStale"));
+            assertRefusal(refused, "relais.card.revocationDataStale");
+            assertThat(latestEvent(relais, "LOGIN_ERROR", e -> "relais_revocation_unavailable".equals(e.path("error").asText()))
+                    .path("details").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
+        } finally {
+            publishFreshCrls(relais, crls);
+        }
+    }
+
+    private static void assertRefusal(HttpResponse<String> page, String messageKey) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
+        assertThat(page.body()).contains("data-reason=\"" + messageKey + "\"").contains("relais-other-means");
+    }
+
+    /** Publishes current CRLs (nothing revoked) and waits until the server uses them. */
+    private static void publishFreshCrls(RelaisInstance relais, CrlServer crls) throws Exception {
+        for (CertificateAuthority ca : List.of(relais.pki().hierarchy().fortPersonnes(), relais.pki().hierarchy().standardPersonnes())) {
+            publish(crls, ca, ca.crl());
+        }
+        eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                .get(authorizationUrl(relais, challenge("f".repeat(43)))), r -> r.statusCode() == 302);
+    }
+
+    private static void publish(CrlServer crls, CertificateAuthority ca, fr.relais.testpki.CrlBuilder crl) {
+        Instant now = Instant.now();
+        crls.publish(ca.shortName(), crl.thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1)))
+                .crlNumber(nextCrlNumber()).buildDer());
+    }
+
+    private static synchronized BigInteger nextCrlNumber() {
+        return BigInteger.valueOf(System.nanoTime()).add(BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(20));
+    }
+
+    private static <T> T eventually(Callable<T> action, Predicate<T> done) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        T last = action.call();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Condition not reached within 60 s; last result: " + last);
+            }
+            Thread.sleep(500);
+            last = action.call();
+        }
+        return last;
+    }
+
+    private static JsonNode latestEvent(RelaisInstance relais, String type, Predicate<JsonNode> matching) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        new AdminApi(relais).get("realms/relais/events?type=" + type + "&max=200").forEach(e -> {
+            if (matching.test(e)) {
+                found.add(e);
+            }
+        });
+        assertThat(found).as("a %s event", type).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static ObjectNode cardConfig(AdminApi admin) throws Exception {
+        for (JsonNode execution : admin.get("realms/relais/authentication/flows/relais%20browser/executions")) {
+            if ("relais-cps-card".equals(execution.path("providerId").asText())) {
+                return (ObjectNode) admin.get("realms/relais/authentication/config/" + execution.get("authenticationConfig").asText());
+            }
+        }
+        throw new AssertionError("no relais-cps-card execution");
+    }
+
+    private static String formAction(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"relais-other-means-form\"[^>]*action=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private static String authorizationUrl(RelaisInstance relais, String codeChallenge) {
+        return relais.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id="
+                + RelaisInstance.DUI_CLIENT_ID + "&scope=openid&redirect_uri=" + REDIRECT_URI
+                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID()
+                + "&code_challenge_method=S256&code_challenge=" + codeChallenge;
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    }
+
+    private static JsonNode payload(String jwt) throws Exception {
+        return AdminApi.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+}
