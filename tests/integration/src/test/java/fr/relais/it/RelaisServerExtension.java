@@ -20,8 +20,10 @@ import fr.relais.runner.RelaisInstance;
  */
 public final class RelaisServerExtension implements ParameterResolver {
 
-    /** The tests read redirects to these URLs from Location headers; nothing listens there. */
-    public static final String DUI_URL = "https://dui.relais.test";
+    /** The demo DUI app's port: the browser test runs it there; the others only read redirects to it. */
+    public static final int DUI_PORT = freePort();
+    public static final String DUI_URL = "http://localhost:" + DUI_PORT;
+    /** The tests read redirects to this URL from Location headers; nothing listens there. */
     public static final String VIATRAJECTOIRE_URL = "https://viatrajectoire.relais.test";
 
     /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
