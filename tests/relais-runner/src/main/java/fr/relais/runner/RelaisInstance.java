@@ -67,7 +67,7 @@ public final class RelaisInstance implements AutoCloseable {
                 // The demo cards are TEST cards: this installation trusts the TEST hierarchy on purpose.
                 .environment("RELAIS_CPS_TEST_MODE", "true")
                 .runtimeOption(CARD_OPTION + "test-authorities", pki.cardAuthoritiesPem().toString())
-                .runtimeOption(CARD_OPTION + "crl-urls", "")
+                .runtimeOption(CARD_OPTION + "crl-urls", "none")
                 .runtimeOption(CARD_OPTION + "crl-drop-folder", absoluteRoot.resolve("crl-drop").toString());
         pki.writeFreshCrls(absoluteRoot.resolve("crl-drop"));
         customize.accept(settings);

@@ -27,6 +27,8 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crl
     static final String CRL_DROP_FOLDER = "crl-drop-folder";
     static final String CRL_REFRESH_SECONDS = "crl-refresh-seconds";
     static final String CRL_FETCH_TIMEOUT_SECONDS = "crl-fetch-timeout-seconds";
+    /** Value of crl-urls for sites without internet: an empty option would mean "default". */
+    static final String NO_URLS = "none";
 
     static final List<ProviderConfigProperty> METADATA = ProviderConfigurationBuilder.create()
             .property().name(TEST_AUTHORITIES).type(ProviderConfigProperty.STRING_TYPE)
@@ -35,7 +37,7 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crl
             .add()
             .property().name(CRL_URLS).type(ProviderConfigProperty.STRING_TYPE)
             .helpText("Comma-separated CRL URLs downloaded in the background. Default: the IGC-Santé CRLs of the "
-                    + "authorities that issue card certificates. Set to an empty value on sites without internet.")
+                    + "authorities that issue card certificates. \"none\" on sites without internet (use the drop folder).")
             .defaultValue(String.join(",", CrlSources.IGC_SANTE_URLS))
             .add()
             .property().name(CRL_DROP_FOLDER).type(ProviderConfigProperty.STRING_TYPE)
@@ -62,7 +64,8 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crl
             }
         }
         String urls = scope.get(CRL_URLS, String.join(",", CrlSources.IGC_SANTE_URLS));
-        List<String> crlUrls = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
+        List<String> crlUrls = Arrays.stream(urls.split(",")).map(String::trim)
+                .filter(u -> !u.isEmpty() && !u.equalsIgnoreCase(NO_URLS)).toList();
         String drop = scope.get(CRL_DROP_FOLDER);
         return new CardLoginServerConfig(authorities, crlUrls, drop == null || drop.isBlank() ? null : Path.of(drop.trim()),
                 Duration.ofSeconds(scope.getInt(CRL_REFRESH_SECONDS, 3600)),
