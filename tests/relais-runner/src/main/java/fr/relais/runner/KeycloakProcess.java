@@ -152,6 +152,12 @@ public final class KeycloakProcess implements AutoCloseable {
         throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + log + "\n" + tail(log));
     }
 
+    /** The Keycloak JVM (a child of kc.sh), for CPU and memory readings. */
+    public ProcessHandle jvm() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

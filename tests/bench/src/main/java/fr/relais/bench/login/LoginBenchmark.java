@@ -1,0 +1,170 @@
+package fr.relais.bench.login;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import fr.relais.runner.DemoProfessional;
+import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
+import fr.relais.testpki.CertificateAuthority;
+
+/**
+ * Login throughput of Relais against stock Keycloak mechanisms, in one run, with interleaved repeats:
+ * Keycloak pinned to core 0, this driver to core 1, each login a whole authorization-code flow on a
+ * new TLS 1.3 connection. Run by hand (see the README of this module's parent folder):
+ * <pre>java -cp ... fr.relais.bench.login.LoginBenchmark [warmupSeconds] [measureSeconds] [repeats] [workers]</pre>
+ */
+public final class LoginBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Duration warmup = Duration.ofSeconds(arg(args, 0, 30));
+        Duration measure = Duration.ofSeconds(arg(args, 1, 60));
+        int repeats = arg(args, 2, 3);
+        int workers = arg(args, 3, 16);
+        pin(ProcessHandle.current(), "1");
+
+        Path root = Path.of(System.getProperty("relais.bench.root", "/tmp/relais-bench"));
+        try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(18443, 19000),
+                "https://dui.invalid", "https://viatrajectoire.invalid",
+                settings -> settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5"))) {
+            pin(relais.process().jvm(), "0");
+            new BenchRealm(relais).create();
+            DemoProfessional claire = DemoProfessional.ALL.get(0);
+            var card = relais.pki().presenting(relais.pki().card(claire));
+            int port = 18443;
+            List<Login> logins = List.of(
+                    Login.certificate("relais-card", "bench-card", card, port),
+                    Login.certificate("stock-x509", "bench-x509", card, port),
+                    Login.password("bench-password", relais.pki().serverTrust(), port, claire.username(),
+                            relais.secrets().get(Secrets.DEMO_USER_PASSWORD)),
+                    Login.clientCredentials(relais.pki().serverTrust(), port, workers));
+            Map<String, List<Result>> results = new LinkedHashMap<>();
+            run(relais, logins, warmup, measure, repeats, workers, results);
+
+            // The same card login with a national-size CRL (1,000,000 entries) for the card's authority.
+            CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
+            Instant now = Instant.now();
+            Files.write(root.resolve("crl-drop").resolve(fort.shortName() + ".crl"), fort.crl().revokeRandom(1_000_000)
+                    .thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1))).crlNumber(BigInteger.valueOf(now.toEpochMilli()))
+                    .buildDer());
+            Thread.sleep(15_000);  // the background job picks it up within one refresh period
+            run(relais, List.of(Login.certificate("relais-card-1M-crl", "bench-card", card, port)), warmup, measure,
+                    repeats, workers, results);
+            report(results);
+        }
+    }
+
+    private static void run(RelaisInstance relais, List<Login> logins, Duration warmup, Duration measure, int repeats,
+                            int workers, Map<String, List<Result>> results) throws Exception {
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            for (Login login : logins) {
+                drive(login, workers, warmup, null);
+                long cpuBefore = cpuNanos(relais.process().jvm());
+                Result result = drive(login, workers, measure, relais);
+                long cpu = cpuNanos(relais.process().jvm()) - cpuBefore;
+                result = result.withCpu(cpu);
+                results.computeIfAbsent(login.name, k -> new ArrayList<>()).add(result);
+                System.out.printf("repeat %d %-20s %s%n", repeat, login.name, result);
+            }
+        }
+    }
+
+    private static Result drive(Login login, int workers, Duration duration, RelaisInstance relais) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                long[] mine = new long[1 << 20];
+                int count = 0;
+                while (!stop.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        login.perform(worker);
+                        if (count < mine.length) {
+                            mine[count++] = System.nanoTime() - start;
+                        }
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.err.println(login.name + ": " + e);
+                        }
+                    }
+                }
+                latencies.add(Arrays.copyOf(mine, count));
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all.length, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99), 0);
+    }
+
+    record Result(long logins, long errors, Duration duration, long p50Nanos, long p99Nanos, long serverCpuNanos) {
+        Result withCpu(long cpu) {
+            return new Result(logins, errors, duration, p50Nanos, p99Nanos, cpu);
+        }
+
+        double perSecond() {
+            return logins / (duration.toMillis() / 1000.0);
+        }
+
+        double cpuMillisPerLogin() {
+            return logins == 0 ? 0 : serverCpuNanos / 1e6 / logins;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%8.1f /s  cpu %6.2f ms/login  p50 %6.1f ms  p99 %6.1f ms  errors %d", perSecond(),
+                    cpuMillisPerLogin(), p50Nanos / 1e6, p99Nanos / 1e6, errors);
+        }
+    }
+
+    private static void report(Map<String, List<Result>> results) {
+        System.out.println("\nMedian of repeats:");
+        results.forEach((name, runs) -> {
+            List<Result> sorted = new ArrayList<>(runs);
+            sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
+            Result median = sorted.get(sorted.size() / 2);
+            System.out.printf("%-20s %s   (runs: %s)%n", name, median,
+                    runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList());
+        });
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+
+    /** utime + stime of a process from /proc, in nanoseconds (clock ticks are 100 Hz on Linux). */
+    private static long cpuNanos(ProcessHandle process) throws Exception {
+        String[] fields = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceAll(".*\\) ", "").split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
+    private static void pin(ProcessHandle process, String core) throws Exception {
+        new ProcessBuilder("taskset", "-a", "-cp", core, Long.toString(process.pid())).inheritIO()
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    private static int arg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+}
