@@ -88,7 +88,9 @@ abstract class Login {
     static void redeem(RawHttpsClient http, String clientId, RawHttpsClient.Response authorization) throws Exception {
         String location = authorization.header("location");
         if (authorization.status() != 302 || location == null || !location.contains("code=")) {
-            throw new IllegalStateException("no code: " + authorization.status() + " " + location);
+            String body = authorization.body();
+            throw new IllegalStateException("no code: " + authorization.status() + " " + location + " "
+                    + body.substring(0, Math.min(300, body.length())).replaceAll("\\s+", " "));
         }
         String code = URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
         RawHttpsClient.Response token = http.postForm(REALM_PATH + "/token", "grant_type=authorization_code&code=" + enc(code)
