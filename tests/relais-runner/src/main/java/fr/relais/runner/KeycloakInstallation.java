@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -46,7 +45,7 @@ public final class KeycloakInstallation {
         try (Stream<Path> children = Files.list(home)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 if (!child.getFileName().toString().equals("data")) {
-                    deleteRecursively(child);
+                    Folders.deleteRecursively(child);
                 }
             }
         }
@@ -62,14 +61,6 @@ public final class KeycloakInstallation {
                 if (jar.getFileName().toString().startsWith("relais-") && !overlay.contains(home.relativize(jar))) {
                     Files.delete(jar);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import fr.relais.runner.DemoProfessional;
+import fr.relais.runner.Folders;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
 import fr.relais.testpki.CertificateAuthority;
@@ -35,6 +36,7 @@ public final class LoginBenchmark {
         pin(ProcessHandle.current(), "1");
 
         Path root = Path.of(System.getProperty("relais.bench.root", "/tmp/relais-bench"));
+        Folders.deleteRecursively(root);
         try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(18443, 19000),
                 "https://dui.invalid", "https://viatrajectoire.invalid",
                 settings -> settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5"))) {
