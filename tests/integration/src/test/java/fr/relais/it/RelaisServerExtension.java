@@ -12,7 +12,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import fr.relais.pscsim.PscSimulator;
+import fr.relais.runner.DemoPsc;
 import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
 
 /**
  * One Relais for the whole test run, started exactly as {@code ./relais dev} starts it (same runner,
@@ -26,13 +29,19 @@ public final class RelaisServerExtension implements ParameterResolver {
     /** The tests read redirects to this URL from Location headers; nothing listens there. */
     public static final String VIATRAJECTOIRE_URL = "https://viatrajectoire.relais.test";
 
+    /**
+     * Short, so that the PSC fault tests (blackhole, slow) fail a login in seconds; the simulator
+     * answers a healthy request in milliseconds.
+     */
+    public static final int PSC_HTTP_TIMEOUT_MILLIS = 2_000;
+
     /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
     static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST"};
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == RelaisInstance.class || type == CrlServer.class;
+        return type == RelaisInstance.class || type == CrlServer.class || type == PscSimulator.class;
     }
 
     @Override
@@ -43,14 +52,37 @@ public final class RelaisServerExtension implements ParameterResolver {
             server.start();
             return server;
         }, CrlServer.class);
-        RelaisInstance relais = store.getOrComputeIfAbsent(RelaisInstance.class, key -> start(crls), RelaisInstance.class);
-        return parameter.getParameter().getType() == CrlServer.class ? crls : relais;
+        Started started = store.getOrComputeIfAbsent(Started.class, key -> start(crls), Started.class);
+        Class<?> type = parameter.getParameter().getType();
+        return type == CrlServer.class ? crls : type == PscSimulator.class ? started.psc() : started.relais();
     }
 
-    private static RelaisInstance start(CrlServer crls) {
+    /** Keycloak and the PSC simulator it brokers to, closed together at the end of the run. */
+    record Started(RelaisInstance relais, PscSimulator psc) implements AutoCloseable {
+        @Override
+        public void close() {
+            relais.close();
+            psc.close();
+        }
+    }
+
+    private static Started start(CrlServer crls) {
         Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it"));
         deleteRecursively(root);
-        return RelaisInstance.start(root, new RelaisInstance.Ports(freePort(), freePort()), DUI_URL, VIATRAJECTOIRE_URL,
+        RelaisInstance.Ports ports = new RelaisInstance.Ports(freePort(), freePort());
+        String pscSecret = Secrets.loadOrCreate(root.resolve("secrets.properties")).get(Secrets.PSC_CLIENT_SECRET);
+        PscSimulator psc = DemoPsc.start(0, 0, "https://localhost:" + ports.https(), pscSecret);
+        try {
+            return new Started(start(root, ports, crls, DemoPsc.connection(psc, pscSecret, PSC_HTTP_TIMEOUT_MILLIS)), psc);
+        } catch (RuntimeException e) {
+            psc.close();
+            throw e;
+        }
+    }
+
+    private static RelaisInstance start(Path root, RelaisInstance.Ports ports, CrlServer crls,
+                                        fr.relais.runner.PscConnection psc) {
+        return RelaisInstance.start(root, ports, DUI_URL, VIATRAJECTOIRE_URL, psc,
                 settings -> settings
                         .runtimeOption(RelaisInstance.CARD_OPTION + "crl-urls", String.join(",",
                                 java.util.Arrays.stream(CARD_AUTHORITIES).map(crls::url).toList()))

@@ -115,13 +115,48 @@ public final class DemoDuiApp implements AutoCloseable {
         }
         StringBuilder body = new StringBuilder("<p>Vous êtes connecté(e). Voici ce que le DUI a reçu de Relais :</p>");
         Matcher m = JSON_STRING_FIELD.matcher(tokens.body());
+        Map<String, String> received = new HashMap<>();
         while (m.find()) {
-            String payload = new String(Base64.getUrlDecoder().decode(m.group(2).split("\\.")[1]), StandardCharsets.UTF_8);
+            received.put(m.group(1), m.group(2));
             body.append("<h2>").append(m.group(1)).append("</h2><pre id=\"").append(m.group(1)).append("\">")
-                    .append(escape(payload.replace(",\"", ",\n\""))).append("</pre>");
+                    .append(escape(payloadOf(m.group(2)))).append("</pre>");
         }
-        body.append("<p><a href=\"").append(realmUrl).append("/account\">Mon compte</a> · <a href=\"/\">Retour</a></p>");
+        body.append(pscToken(received.get("access_token")));
+        String logout = realmUrl + "/protocol/openid-connect/logout?id_token_hint=" + encode(received.getOrDefault("id_token", ""))
+                + "&post_logout_redirect_uri=" + encode(url + "/");
+        body.append("<p><a href=\"").append(realmUrl).append("/account\">Mon compte</a> · <a id=\"logout\" href=\"")
+                .append(escape(logout)).append("\">Se déconnecter</a> · <a href=\"/\">Retour</a></p>");
         respond(exchange, 200, page("DUI de démonstration : connecté", body.toString()));
+    }
+
+    /**
+     * What a real DUI does to call national services for the professional: read their Pro Santé Connect
+     * access token from Relais (Keycloak's broker token endpoint, allowed by the broker read-token role).
+     */
+    private String pscToken(String accessToken) {
+        if (accessToken == null) {
+            return "";
+        }
+        try {
+            HttpResponse<String> relay = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/broker/psc/token"))
+                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(relay.body());
+            if (relay.statusCode() == 200 && token.find()) {
+                return "<h2>Jeton Pro Santé Connect (relayé par Relais)</h2><pre id=\"psc_access_token\">"
+                        + escape(payloadOf(token.group(1))) + "</pre>";
+            }
+            return "<p id=\"psc_access_token\">Pas de jeton Pro Santé Connect pour ce compte (connexion par un autre moyen).</p>";
+        } catch (IOException e) {
+            return "<p>Jeton Pro Santé Connect indisponible : " + escape(e.getMessage()) + "</p>";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String payloadOf(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.replace(",\"", ",\n\"");
     }
 
     private static String page(String title, String body) {

@@ -30,9 +30,10 @@ final class DemoUsersFile {
                           "email": %s,
                           "emailVerified": true,
                           "attributes": { %s },
+                          "realmRoles": [ "default-roles-%s" ],
                           "credentials": [ { "type": "password", "value": %s, "temporary": false } ]
                         }""".formatted(json(p.username()), json(p.givenName()), json(p.surname()), json(p.email()),
-                    attributes, json(password)));
+                    attributes, realm, json(password)));
         }
         String document = "{\n  \"realm\": " + json(realm) + ",\n  \"users\": [\n" + String.join(",\n", users) + "\n  ]\n}\n";
         Files.createDirectories(importDir);

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import fr.relais.pscsim.PscSimulator;
+
 /**
  * {@code ./relais dev}: Relais on this machine, with demo data, until Ctrl-C.
- * Ports can be moved with RELAIS_HTTPS_PORT, RELAIS_MANAGEMENT_PORT and RELAIS_DUI_PORT.
+ * Ports can be moved with RELAIS_HTTPS_PORT, RELAIS_MANAGEMENT_PORT, RELAIS_DUI_PORT, RELAIS_PSC_PORT and
+ * RELAIS_PSC_WALLET_PORT. A Pro Santé Connect simulator runs in this process, so the login page's
+ * "Pro Santé Connect" button signs a demo professional in without the real service.
  */
 public final class DevMain {
 
@@ -23,7 +27,18 @@ public final class DevMain {
         Instant begin = Instant.now();
         System.out.println("Relais : démarrage de Keycloak (journal : " + root.resolve("keycloak.log") + ") …");
 
-        RelaisInstance relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082", settings -> { });
+        Secrets secrets = Secrets.loadOrCreate(root.resolve("secrets.properties"));
+        String pscSecret = secrets.get(Secrets.PSC_CLIENT_SECRET);
+        PscSimulator psc = DemoPsc.start(port("RELAIS_PSC_PORT", 8090), port("RELAIS_PSC_WALLET_PORT", 8091),
+                "https://localhost:" + ports.https(), pscSecret);
+        RelaisInstance relais;
+        try {
+            relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082",
+                    DemoPsc.connection(psc, pscSecret, 5_000), settings -> { });
+        } catch (RuntimeException e) {
+            psc.close();
+            throw e;
+        }
         DemoDuiApp dui = DemoDuiApp.start(duiPort, relais.realmUrl(), relais.secrets().get(Secrets.DUI_CLIENT_SECRET),
                 relais.pki().serverTrust());
         AtomicBoolean stopping = new AtomicBoolean();
@@ -32,8 +47,9 @@ public final class DevMain {
             System.out.println("\nRelais : arrêt …");
             dui.close();
             relais.close();
+            psc.close();
         }));
-        System.out.println(banner(relais, dui, Duration.between(begin, Instant.now())));
+        System.out.println(banner(relais, dui, psc, Duration.between(begin, Instant.now())));
         int status = relais.process().waitFor();
         // Ctrl-C reaches Keycloak too (same terminal process group): it then ends on SIGINT or SIGTERM.
         boolean stoppedBySignal = status == 130 || status == 143;
@@ -43,7 +59,7 @@ public final class DevMain {
         }
     }
 
-    private static String banner(RelaisInstance relais, DemoDuiApp dui, Duration startup) {
+    private static String banner(RelaisInstance relais, DemoDuiApp dui, PscSimulator psc, Duration startup) {
         Secrets secrets = relais.secrets();
         StringBuilder out = new StringBuilder();
         out.append("\nRelais est prêt (").append(startup.toSeconds()).append(" s). Ctrl-C pour arrêter.\n\n");
@@ -61,6 +77,9 @@ public final class DevMain {
             out.append(String.format("    %-15s %-19s %-4s %s %s, %s%n", p.username(), p.idNatPs(), p.cardType(),
                     p.givenName(), p.surname(), p.title()));
         }
+        out.append("\n  Pro Santé Connect (simulateur)  ").append(psc.issuer())
+                .append("\n      cliquez « Pro Santé Connect » sur la page de connexion, puis choisissez un professionnel"
+                        + " de démonstration (pas de mot de passe : c'est un simulateur)\n");
         out.append("\n  Cartes (PKCS#12, à importer dans le navigateur) : ").append(relais.pki().dir().resolve("cards"))
                 .append("\n      mot de passe des fichiers .p12 : ").append(secrets.get(Secrets.PKI_PASSWORD)).append('\n');
         out.append("  Autorités de TEST (pour faire confiance au certificat du serveur) : ")

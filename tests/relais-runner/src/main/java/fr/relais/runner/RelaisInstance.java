@@ -21,6 +21,8 @@ public final class RelaisInstance implements AutoCloseable {
     public static final String VIATRAJECTOIRE_CLIENT_ID = "viatrajectoire";
     /** Prefix of the card authenticator's server options. */
     public static final String CARD_OPTION = "spi-authenticator--relais-cps-card--";
+    /** Alias of the realm's Pro Santé Connect identity provider. */
+    public static final String PSC_ALIAS = "psc";
 
     private final Path root;
     private final KeycloakInstallation installation;
@@ -39,11 +41,18 @@ public final class RelaisInstance implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
+    /** A Relais whose Pro Santé Connect button leads nowhere (see {@link PscConnection#unconfigured()}). */
+    public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl,
+                                       Consumer<ServerSettings> customize) {
+        return start(root, ports, duiUrl, viaTrajectoireUrl, PscConnection.unconfigured(), customize);
+    }
+
     /**
+     * @param psc       where the realm's Pro Santé Connect identity provider points
      * @param customize last changes to the server settings, e.g. the tests' own CRL server
      */
     public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl,
-                                       Consumer<ServerSettings> customize) {
+                                       PscConnection psc, Consumer<ServerSettings> customize) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         KeycloakInstallation installation = KeycloakInstallation.install(absoluteRoot.resolve("keycloak"),
                 DistributionArtifacts.fromBuild());
@@ -69,6 +78,10 @@ public final class RelaisInstance implements AutoCloseable {
                 .runtimeOption(CARD_OPTION + "test-authorities", pki.cardAuthoritiesPem().toString())
                 .runtimeOption(CARD_OPTION + "crl-urls", "none")
                 .runtimeOption(CARD_OPTION + "crl-drop-folder", absoluteRoot.resolve("crl-drop").toString());
+        // Outgoing TLS (a PSC look-alike served over HTTPS with the local server certificate) trusts
+        // the TEST roots too, on top of the JVM's own authorities.
+        settings.runtimeOption("truststore-paths", pki.rootsPem().toString());
+        psc.applyTo(settings);
         pki.writeFreshCrls(absoluteRoot.resolve("crl-drop"));
         customize.accept(settings);
         KeycloakProcess keycloak = KeycloakProcess.start(installation, settings, pki.serverTrust(),

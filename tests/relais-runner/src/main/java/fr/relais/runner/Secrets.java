@@ -22,6 +22,8 @@ public final class Secrets {
     public static final String PKI_PASSWORD = "pki.password";
     public static final String DUI_CLIENT_SECRET = "dui.client.secret";
     public static final String VIATRAJECTOIRE_CLIENT_SECRET = "viatrajectoire.client.secret";
+    /** Relais's secret at the (simulated) Pro Santé Connect. */
+    public static final String PSC_CLIENT_SECRET = "psc.client.secret";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +43,7 @@ public final class Secrets {
             }
             boolean changed = false;
             for (String key : new String[] {ADMIN_PASSWORD, DEMO_USER_PASSWORD, PKI_PASSWORD, DUI_CLIENT_SECRET,
-                    VIATRAJECTOIRE_CLIENT_SECRET}) {
+                    VIATRAJECTOIRE_CLIENT_SECRET, PSC_CLIENT_SECRET}) {
                 if (!values.containsKey(key)) {
                     values.setProperty(key, randomSecret());
                     changed = true;

@@ -1,11 +1,13 @@
 package fr.relais.psc.keycloak;
 
-import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
+import java.util.List;
 
-/**
- * Registers "Pro Santé Connect" as an identity provider type. Until the PSC specifics land it behaves
- * exactly as Keycloak's generic OpenID Connect broker and must be configured by hand like one.
- */
+import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** Registers "Pro Santé Connect" as an identity provider type ({@code relais-psc}). */
 public final class PscIdentityProviderFactory extends OIDCIdentityProviderFactory {
 
     public static final String PROVIDER_ID = "relais-psc";
@@ -18,5 +20,26 @@ public final class PscIdentityProviderFactory extends OIDCIdentityProviderFactor
     @Override
     public String getName() {
         return "Pro Santé Connect";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Pro Santé Connect (e-CPS and CPS through the national service), linked to the professional's "
+                + "existing account by idNat_PS.";
+    }
+
+    @Override
+    public PscIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
+        return new PscIdentityProvider(session, new PscIdentityProviderConfig(model));
+    }
+
+    @Override
+    public PscIdentityProviderConfig createConfig() {
+        return new PscIdentityProviderConfig();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PscConfigProperties.ALL;
     }
 }
