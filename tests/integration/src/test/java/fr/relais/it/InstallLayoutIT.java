@@ -46,7 +46,7 @@ class InstallLayoutIT {
         assertThat(providerIds(providers, "authenticator")).contains("relais-cps-card");
         assertThat(providerIds(providers, "relais-professional-directory")).containsExactly("relais-attribute-directory");
         assertThat(providerIds(providers, "identity_provider")).contains("relais-psc");
-        assertThat(providerIds(providers, "relais-upstream-health")).containsExactly("relais-unprobed-upstream-health");
+        assertThat(providerIds(providers, "relais-upstream-health")).containsExactly("relais-upstream-health");
     }
 
     @Test

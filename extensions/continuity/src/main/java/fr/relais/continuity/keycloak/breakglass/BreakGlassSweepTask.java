@@ -1,0 +1,92 @@
+package fr.relais.continuity.keycloak.breakglass;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.timer.ScheduledTask;
+
+import fr.relais.continuity.breakglass.BreakGlassPolicy;
+import fr.relais.continuity.breakglass.GrantStatus;
+import fr.relais.continuity.keycloak.storage.BreakGlassGrantEntity;
+
+/**
+ * Ends the sessions of emergency accesses that expired, were revoked or got locked, and records that
+ * they closed. Keycloak's own session lifetime is not tied to the grant, so this is what keeps an
+ * emergency session within its 24 h. Scheduled cluster-aware: one node at a time does it.
+ */
+final class BreakGlassSweepTask implements ScheduledTask {
+
+    private static final Logger LOG = Logger.getLogger(BreakGlassSweepTask.class);
+
+    private final BreakGlassStore store;
+    private final BreakGlassPolicy policy;
+    private final Clock clock;
+
+    BreakGlassSweepTask(BreakGlassStore store, BreakGlassPolicy policy, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        Instant now = clock.instant();
+        for (BreakGlassGrantEntity grant : store.toClose(session, now, policy)) {
+            RealmModel realm = session.realms().getRealm(grant.getRealmId());
+            GrantStatus status = BreakGlassStore.grantOf(grant).status(now, policy);
+            int ended = realm == null ? 0 : BreakGlassSessions.end(session, realm, grant.getUserId(), grant.getId());
+            grant.setClosedAt(now.toEpochMilli());
+            LOG.warnf("Accès de secours de %s clos (%s), %d session(s) terminée(s) / emergency access %s of %s closed (%s), %d session(s) ended",
+                    grant.getUsername(), status, ended, grant.getId(), grant.getUsername(), status, ended);
+            if (realm != null) {
+                adminEvent(session, realm, grant, status, ended, now);
+            }
+        }
+    }
+
+    /** No administrator closes it, so the event names none: the grant's own end is the actor. */
+    private static void adminEvent(KeycloakSession session, RealmModel realm, BreakGlassGrantEntity grant, GrantStatus status,
+                                   int ended, Instant now) {
+        if (!realm.isAdminEventsEnabled()) {
+            return;
+        }
+        AdminEvent event = new AdminEvent();
+        event.setId(UUID.randomUUID().toString());
+        event.setTime(now.toEpochMilli());
+        event.setRealmId(realm.getId());
+        event.setRealmName(realm.getName());
+        AuthDetails auth = new AuthDetails();
+        auth.setRealmId(realm.getId());
+        auth.setRealmName(realm.getName());
+        event.setAuthDetails(auth);
+        event.setOperationType(OperationType.ACTION);
+        event.setResourceTypeAsString(BreakGlassNotes.RESOURCE_TYPE);
+        event.setResourcePath("relais-continuity/break-glass/" + grant.getId());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("action", "closed");
+        details.put("status", status.name());
+        details.put("userId", grant.getUserId());
+        details.put("username", grant.getUsername());
+        details.put("sessionsEnded", Integer.toString(ended));
+        event.setDetails(details);
+        EventStoreProvider events = session.getProvider(EventStoreProvider.class);
+        if (events != null) {
+            events.onEvent(event, false);
+        }
+    }
+
+    @Override
+    public String getTaskName() {
+        return "relais-break-glass-sweep";
+    }
+}
