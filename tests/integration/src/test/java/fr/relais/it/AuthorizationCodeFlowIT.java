@@ -1,11 +1,11 @@
 package fr.relais.it;
 
+import static fr.relais.it.DuiRequests.authorizationUrl;
+import static fr.relais.it.DuiRequests.challenge;
+import static fr.relais.it.DuiRequests.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +22,7 @@ import fr.relais.runner.Secrets;
 @ExtendWith(RelaisServerExtension.class)
 class AuthorizationCodeFlowIT {
 
-    private static final String REDIRECT_URI = RelaisServerExtension.DUI_URL + "/callback";
+    private static final String REDIRECT_URI = DuiRequests.REDIRECT_URI;
 
     @Test
     void demoProfessionalSignsInToTheDuiAndTheTokenCarriesTheNationalId(RelaisInstance relais) throws Exception {
@@ -74,21 +74,5 @@ class AuthorizationCodeFlowIT {
                 Map.of("username", lucas.username(), "password", relais.secrets().get(Secrets.DEMO_USER_PASSWORD)));
         assertThat(stillRefused.statusCode()).as("the right password during the lockout").isEqualTo(200);
         assertThat(stillRefused.body()).contains("kc-form-login");
-    }
-
-    private static String authorizationUrl(RelaisInstance relais, String codeChallenge) {
-        return relais.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id="
-                + RelaisInstance.DUI_CLIENT_ID + "&scope=openid&redirect_uri=" + REDIRECT_URI
-                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID()
-                + "&code_challenge_method=S256&code_challenge=" + codeChallenge;
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    }
-
-    private static JsonNode payload(String jwt) throws Exception {
-        return AdminApi.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 }

@@ -1,17 +1,17 @@
 package fr.relais.it;
 
+import static fr.relais.it.DuiRequests.authorizationUrl;
+import static fr.relais.it.DuiRequests.challenge;
+import static fr.relais.it.DuiRequests.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +38,7 @@ import fr.relais.testpki.TestPki;
 @ExtendWith(RelaisServerExtension.class)
 class CardLoginIT {
 
-    private static final String REDIRECT_URI = RelaisServerExtension.DUI_URL + "/callback";
+    private static final String REDIRECT_URI = DuiRequests.REDIRECT_URI;
     private static final DemoProfessional CLAIRE = DemoProfessional.ALL.get(0);
     private static final DemoProfessional SOPHIE_CPE = DemoProfessional.ALL.get(4);
 
@@ -263,21 +263,5 @@ class CardLoginIT {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"relais-other-means-form\"[^>]*action=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).as(page).isTrue();
         return m.group(1).replace("&amp;", "&");
-    }
-
-    private static String authorizationUrl(RelaisInstance relais, String codeChallenge) {
-        return relais.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id="
-                + RelaisInstance.DUI_CLIENT_ID + "&scope=openid&redirect_uri=" + REDIRECT_URI
-                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID()
-                + "&code_challenge_method=S256&code_challenge=" + codeChallenge;
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    }
-
-    private static JsonNode payload(String jwt) throws Exception {
-        return AdminApi.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 }
