@@ -1,0 +1,215 @@
+package fr.relais.rpps.importer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import fr.relais.rpps.store.Dialect;
+import fr.relais.rpps.store.RppsTables;
+
+/**
+ * Applies the staged extraction to the live tables. Everything in {@link #apply} runs in the caller's
+ * single transaction: readers (logins) see the previous directory until it commits, and a failure at any
+ * statement rolls every statement back. Only what changed is rewritten, so a daily import touches a few
+ * thousand rows, not the whole country.
+ */
+final class DirectorySwap {
+
+    /** Lets tests stop the swap between two statements, as a crash or a constraint violation would. */
+    @FunctionalInterface
+    interface Checkpoint {
+        Checkpoint NONE = step -> { };
+
+        void reached(String step) throws SQLException;
+    }
+
+    record Counts(long newCount, long changedCount, long goneCount) {
+    }
+
+    /** Marks a merged professional (see {@link #mergeDuplicates}); never equal to a computed hash. */
+    static final String MERGED_HASH = "merged";
+
+    static final String NEW = "N";
+    static final String CHANGED = "C";
+    static final String GONE = "G";
+
+    private final RppsTables tables;
+    private final Checkpoint checkpoint;
+
+    DirectorySwap(RppsTables tables, Checkpoint checkpoint) {
+        this.tables = tables;
+        this.checkpoint = checkpoint;
+    }
+
+    /** First thing in a transaction only (see {@link Dialect#empty}). */
+    void clearWorkTables(Connection connection, Dialect dialect) throws SQLException {
+        dialect.empty(connection, tables.staging());
+        dialect.empty(connection, tables.diff());
+    }
+
+    long liveCount(Connection connection) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM " + tables.professional());
+    }
+
+    /**
+     * The reader delivers one professional per run of consecutive lines; should the extraction list
+     * someone in two separate places, staging holds two professional rows for one idNat_PS. The first
+     * stays (its identity, with the activities of both runs) and is marked so that it is rewritten.
+     *
+     * @return how many duplicate professional rows were removed
+     */
+    long mergeDuplicates(Connection connection) throws SQLException {
+        List<String> duplicated = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT ID_NAT FROM " + tables.staging() + " WHERE ROW_KIND = '"
+                     + StagingColumn.PROFESSIONAL_ROW + "' GROUP BY ID_NAT HAVING COUNT(*) > 1")) {
+            while (rows.next()) {
+                duplicated.add(rows.getString(1));
+            }
+        }
+        if (duplicated.isEmpty()) {
+            return 0;
+        }
+        long removed = 0;
+        String professionalRow = " WHERE ROW_KIND = '" + StagingColumn.PROFESSIONAL_ROW + "' AND ID_NAT = ?";
+        try (PreparedStatement first = connection.prepareStatement(
+                "SELECT MIN(ROW_NO) FROM " + tables.staging() + professionalRow);
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM " + tables.staging() + professionalRow + " AND ROW_NO > ?");
+             PreparedStatement mark = connection.prepareStatement(
+                     "UPDATE " + tables.staging() + " SET CONTENT_HASH = '" + MERGED_HASH + "'" + professionalRow)) {
+            for (String idNat : duplicated) {
+                first.setString(1, idNat);
+                long keep;
+                try (ResultSet rows = first.executeQuery()) {
+                    rows.next();
+                    keep = rows.getLong(1);
+                }
+                delete.setString(1, idNat);
+                delete.setLong(2, keep);
+                removed += delete.executeUpdate();
+                mark.setString(1, idNat);
+                mark.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    Counts apply(Connection connection, String runId, long now) throws SQLException {
+        String professionalColumns = columns(StagingColumn.professionalColumns());
+        String activityColumns = columns(StagingColumn.activityColumns());
+        String professionalRows = tables.staging() + " s WHERE s.ROW_KIND = '" + StagingColumn.PROFESSIONAL_ROW + "'";
+        String activityRows = tables.staging() + " s WHERE s.ROW_KIND = '" + StagingColumn.ACTIVITY_ROW + "'";
+
+        if (liveCount(connection) == 0) {
+            // First import: nothing to compare with, so no diff to compute.
+            long inserted = update(connection, "INSERT INTO " + tables.professional() + " (" + professionalColumns
+                    + ", UPDATED_AT) SELECT " + prefixed(StagingColumn.professionalColumns()) + ", " + now
+                    + " FROM " + professionalRows);
+            checkpoint.reached("professionals inserted");
+            update(connection, "INSERT INTO " + tables.activity() + " (" + activityColumns + ") SELECT "
+                    + prefixed(StagingColumn.activityColumns()) + " FROM " + activityRows);
+            checkpoint.reached("activities inserted");
+            return new Counts(inserted, 0, 0);
+        }
+
+        long gone = update(connection, "INSERT INTO " + tables.diff()
+                + " (ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION) SELECT p.ID_NAT, '" + GONE
+                + "', p.PROFESSION_CODE, NULL FROM " + tables.professional() + " p WHERE NOT EXISTS (SELECT 1 FROM "
+                + professionalRows + " AND s.ID_NAT = p.ID_NAT)");
+        long changed = update(connection, "INSERT INTO " + tables.diff()
+                + " (ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION) SELECT s.ID_NAT, '" + CHANGED
+                + "', p.PROFESSION_CODE, s.PROFESSION_CODE FROM " + tables.staging() + " s JOIN "
+                + tables.professional() + " p ON p.ID_NAT = s.ID_NAT WHERE s.ROW_KIND = '"
+                + StagingColumn.PROFESSIONAL_ROW + "' AND (s.CONTENT_HASH <> p.CONTENT_HASH OR s.CONTENT_HASH = '"
+                + MERGED_HASH + "')");
+        long added = update(connection, "INSERT INTO " + tables.diff()
+                + " (ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION) SELECT s.ID_NAT, '" + NEW
+                + "', NULL, s.PROFESSION_CODE FROM " + professionalRows + " AND NOT EXISTS (SELECT 1 FROM "
+                + tables.professional() + " p WHERE p.ID_NAT = s.ID_NAT)");
+        checkpoint.reached("diff computed");
+
+        String removedIds = "SELECT ID_NAT FROM " + tables.diff() + " WHERE CHANGE_KIND IN ('" + GONE + "', '" + CHANGED + "')";
+        String writtenIds = "SELECT ID_NAT FROM " + tables.diff() + " WHERE CHANGE_KIND IN ('" + NEW + "', '" + CHANGED + "')";
+        update(connection, "DELETE FROM " + tables.activity() + " WHERE ID_NAT IN (" + removedIds + ")");
+        checkpoint.reached("activities deleted");
+        update(connection, "DELETE FROM " + tables.professional() + " WHERE ID_NAT IN (" + removedIds + ")");
+        checkpoint.reached("professionals deleted");
+        update(connection, "INSERT INTO " + tables.professional() + " (" + professionalColumns + ", UPDATED_AT) SELECT "
+                + prefixed(StagingColumn.professionalColumns()) + ", " + now + " FROM " + professionalRows
+                + " AND s.ID_NAT IN (" + writtenIds + ")");
+        checkpoint.reached("professionals inserted");
+        update(connection, "INSERT INTO " + tables.activity() + " (" + activityColumns + ") SELECT "
+                + prefixed(StagingColumn.activityColumns()) + " FROM " + activityRows + " AND s.ID_NAT IN ("
+                + writtenIds + ")");
+        checkpoint.reached("activities inserted");
+
+        recordChanges(connection, runId, now);
+        checkpoint.reached("changes recorded");
+        return new Counts(added, changed, gone);
+    }
+
+    /** Departures and profession changes, the two signs of a leaver the link-health report looks for. */
+    private void recordChanges(Connection connection, String runId, long now) throws SQLException {
+        String insert = "INSERT INTO " + tables.change()
+                + " (RUN_ID, ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION, CHANGED_AT) SELECT ?, ID_NAT, ?,"
+                + " OLD_PROFESSION, NEW_PROFESSION, ? FROM " + tables.diff() + " WHERE ";
+        try (PreparedStatement gone = connection.prepareStatement(insert + "CHANGE_KIND = '" + GONE + "'");
+             PreparedStatement profession = connection.prepareStatement(insert + "CHANGE_KIND = '" + CHANGED
+                     + "' AND (OLD_PROFESSION <> NEW_PROFESSION OR (OLD_PROFESSION IS NULL AND NEW_PROFESSION IS NOT NULL)"
+                     + " OR (OLD_PROFESSION IS NOT NULL AND NEW_PROFESSION IS NULL))")) {
+            gone.setString(1, runId);
+            gone.setString(2, ChangeKind.GONE.name());
+            gone.setLong(3, now);
+            gone.executeUpdate();
+            profession.setString(1, runId);
+            profession.setString(2, ChangeKind.PROFESSION.name());
+            profession.setLong(3, now);
+            profession.executeUpdate();
+        }
+    }
+
+    /** After the swap committed (or failed), in a transaction of its own: work tables emptied, old change records dropped. */
+    void cleanup(Connection connection, Dialect dialect, long changesBefore, boolean liveChanged) throws SQLException {
+        clearWorkTables(connection, dialect);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + tables.change() + " WHERE CHANGED_AT < ?")) {
+            delete.setLong(1, changesBefore);
+            delete.executeUpdate();
+        }
+        if (liveChanged) {
+            dialect.analyze(connection, tables.professional());
+            dialect.analyze(connection, tables.activity());
+        }
+    }
+
+    void analyzeStaging(Connection connection, Dialect dialect) throws SQLException {
+        dialect.analyze(connection, tables.staging());
+    }
+
+    private static long update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeLargeUpdate(sql);
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String columns(List<StagingColumn> columns) {
+        return columns.stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String prefixed(List<StagingColumn> columns) {
+        return columns.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
+    }
+}

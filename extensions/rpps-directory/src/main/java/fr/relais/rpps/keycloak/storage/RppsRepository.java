@@ -1,0 +1,91 @@
+package fr.relais.rpps.keycloak.storage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import fr.relais.rpps.directory.ActivityRecord;
+import fr.relais.rpps.directory.DirectorySearch;
+import fr.relais.rpps.directory.ProfessionalRecord;
+import fr.relais.rpps.directory.SavoirFaireCodec;
+
+/**
+ * Reads the directory through Keycloak's persistence unit: one primary-key lookup plus one indexed
+ * query for the activities in the login path, bounded pages for the admin search.
+ */
+public final class RppsRepository {
+
+    private final EntityManager em;
+
+    public RppsRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<ProfessionalRecord> find(String idNat) {
+        if (idNat == null || idNat.isBlank()) {
+            return Optional.empty();
+        }
+        ProfessionalEntity professional = em.find(ProfessionalEntity.class, idNat);
+        if (professional == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toRecord(professional, activities(List.of(idNat)).getOrDefault(idNat, List.of())));
+    }
+
+    public List<ProfessionalRecord> search(DirectorySearch search, int first, int max) {
+        TypedQuery<ProfessionalEntity> query = switch (search.kind()) {
+            case IDENTIFIER -> em.createNamedQuery("relaisRppsByIdentifier", ProfessionalEntity.class)
+                    .setParameter("id", search.value());
+            case NAME -> em.createNamedQuery("relaisRppsByName", ProfessionalEntity.class)
+                    .setParameter("prefix", search.value() + "%");
+            case PROFESSION -> em.createNamedQuery("relaisRppsByProfession", ProfessionalEntity.class)
+                    .setParameter("code", search.value());
+            case FINESS -> em.createNamedQuery("relaisRppsByFiness", ProfessionalEntity.class)
+                    .setParameter("finess", search.value());
+        };
+        List<ProfessionalEntity> page = query.setFirstResult(first).setMaxResults(max).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<ActivityEntity>> activities = activities(page.stream().map(ProfessionalEntity::getIdNat).toList());
+        List<ProfessionalRecord> records = new ArrayList<>(page.size());
+        for (ProfessionalEntity professional : page) {
+            records.add(toRecord(professional, activities.getOrDefault(professional.getIdNat(), List.of())));
+        }
+        return records;
+    }
+
+    public long count() {
+        return em.createNamedQuery("relaisRppsCount", Long.class).getSingleResult();
+    }
+
+    private Map<String, List<ActivityEntity>> activities(List<String> idNats) {
+        Map<String, List<ActivityEntity>> byIdNat = new LinkedHashMap<>();
+        for (ActivityEntity activity : em.createNamedQuery("relaisRppsActivitiesOf", ActivityEntity.class)
+                .setParameter("ids", idNats).getResultList()) {
+            byIdNat.computeIfAbsent(activity.getIdNat(), id -> new ArrayList<>()).add(activity);
+        }
+        return byIdNat;
+    }
+
+    private static ProfessionalRecord toRecord(ProfessionalEntity p, List<ActivityEntity> activities) {
+        List<ActivityRecord> records = new ArrayList<>(activities.size());
+        for (ActivityEntity a : activities) {
+            records.add(new ActivityRecord(a.getProfessionCode(), a.getModeCode(), a.getModeLabel(), a.getSectorCode(),
+                    a.getSectorLabel(), a.getRoleCode(), a.getRoleLabel(), a.getActivityKindCode(),
+                    a.getActivityKindLabel(), a.getStructureTechnicalId(), a.getStructureIdNat(), a.getFinessSite(),
+                    a.getFinessLegalEntity(), a.getSiret(), a.getLegalName(), a.getTradeName(), a.getAddressLine(),
+                    a.getAddressComplement(), a.getPostalCode(), a.getCity(), a.getCountry(), a.getDepartement(),
+                    a.getPhone(), a.getEmail()));
+        }
+        return new ProfessionalRecord(p.getIdNat(), p.getIdentifierType(), p.getIdentifier(), p.getCivilityCode(),
+                p.getCivilityLabel(), p.getPracticeCivilityCode(), p.getPracticeCivilityLabel(), p.getLastName(),
+                p.getFirstName(), p.getProfessionCode(), p.getProfessionLabel(), p.getCategoryCode(),
+                p.getCategoryLabel(), SavoirFaireCodec.decode(p.getSavoirFaire()), records, p.getUpdatedAt());
+    }
+}

@@ -1,0 +1,119 @@
+package fr.relais.rpps.keycloak.storage;
+
+import static fr.relais.rpps.testing.ExtractionFiles.personneActivite;
+import static fr.relais.rpps.testing.ExtractionFiles.rpps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.relais.rpps.directory.DirectorySearch;
+import fr.relais.rpps.directory.ProfessionalRecord;
+import fr.relais.rpps.importer.ImportJob;
+import fr.relais.rpps.importer.ImportRequest;
+import fr.relais.rpps.importer.ImportSettings;
+import fr.relais.rpps.importer.ImportStatus;
+import fr.relais.rpps.importer.ImportTrigger;
+import fr.relais.rpps.store.JdbcTransactions;
+import fr.relais.rpps.store.RppsTables;
+import fr.relais.rpps.testing.TestDatabase;
+
+/**
+ * The JPA side Keycloak uses (entities, named queries) against the schema the changelog creates, filled
+ * by a real import: Hibernate validates the mapping against the tables, then the login-path lookup and
+ * the admin searches run as in Keycloak.
+ */
+abstract class RppsRepositoryContract {
+
+    @TempDir
+    Path files;
+
+    TestDatabase database;
+    EntityManagerFactory factory;
+    EntityManager em;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void importDirectory() throws Exception {
+        database = TestDatabase.create(kind());
+        Path file = personneActivite()
+                .add(rpps("10001045367", "GUIGNARD", "ÉRIC", "10", "Médecin").doctor()
+                        .savoirFaire("S", "Spécialité ordinale", "SM54", "Médecine générale")
+                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
+                        .cabinet("CABINET GUIGNARD", "69006"))
+                .add(rpps("10000000002", "LEFÈVRE", "HÉLÈNE", "60", "Infirmier")
+                        .at("690099999", "690000001", "EHPAD LES TILLEULS", "69008", "SA17"))
+                .add(rpps("10000000003", "LEFEBVRE", "PAUL", "60", "Infirmier").cabinet("CABINET", "75011"))
+                .write(files, "202611280000");
+        var run = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
+                ImportSettings.DEFAULTS, Clock.systemUTC(), "test").run(new ImportRequest(List.of(file), "test", "v1",
+                null, ImportTrigger.MANUAL, "admin", false));
+        assertThat(run.status()).isEqualTo(ImportStatus.SUCCEEDED);
+
+        factory = new HibernatePersistenceConfiguration("rpps-" + kind())
+                .managedClasses(ProfessionalEntity.class, ActivityEntity.class, ImportRunEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
+                // The mapping must match what the changelog created, column by column.
+                .property(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .createEntityManagerFactory();
+        em = factory.createEntityManager();
+    }
+
+    @AfterEach
+    void close() {
+        if (em != null) {
+            em.close();
+            factory.close();
+        }
+    }
+
+    @Test
+    void findsAProfessionalWithActivitiesInFileOrder() {
+        ProfessionalRecord guignard = new RppsRepository(em).find("810001045367").orElseThrow();
+
+        assertThat(guignard.rppsNumber()).isEqualTo("10001045367");
+        assertThat(guignard.practiceCivilityCode()).isEqualTo("DR");
+        assertThat(guignard.professionLabel()).isEqualTo("Médecin");
+        assertThat(guignard.savoirFaire()).singleElement().satisfies(sf -> {
+            assertThat(sf.code()).isEqualTo("SM54");
+            assertThat(sf.label()).isEqualTo("Médecine générale");
+        });
+        assertThat(guignard.activities()).extracting(a -> a.finessSite() + "/" + a.modeCode())
+                .containsExactly("690012345/S", "null/L");
+        assertThat(new RppsRepository(em).find("899999999999")).isEmpty();
+    }
+
+    @Test
+    void searchesByNamePrefixIdentifierProfessionAndFiness() {
+        RppsRepository repository = new RppsRepository(em);
+
+        assertThat(repository.search(DirectorySearch.freeText("lefe").orElseThrow(), 0, 10))
+                .extracting(ProfessionalRecord::lastName).containsExactly("LEFEBVRE", "LEFÈVRE");
+        assertThat(repository.search(DirectorySearch.freeText("Lefèvre H").orElseThrow(), 0, 10))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810000000002");
+        assertThat(repository.search(DirectorySearch.freeText("10000000003").orElseThrow(), 0, 10))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810000000003");
+        assertThat(repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 0, 10))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
+        assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.PROFESSION, "60"), 0, 10))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810000000003", "810000000002");
+        assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.FINESS, "690000001"), 0, 10))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810001045367", "810000000002");
+        assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.FINESS, "690012345"), 0, 1))
+                .extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
+        assertThat(repository.search(DirectorySearch.freeText("lefe").orElseThrow(), 1, 10)).hasSize(1);
+        assertThat(repository.count()).isEqualTo(3);
+    }
+}
