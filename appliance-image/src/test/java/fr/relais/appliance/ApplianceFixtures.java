@@ -1,0 +1,177 @@
+package fr.relais.appliance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+import fr.relais.testpki.CertificateAuthority;
+import fr.relais.testpki.Pem;
+import fr.relais.testpki.TestPki;
+
+/** What the appliance tests share: build outputs, skip rules, configuration files, CRLs, figures. */
+final class ApplianceFixtures {
+
+    static final String ID_NAT_PS = "899700100011";
+
+    private ApplianceFixtures() {
+    }
+
+    static Path target() {
+        return Path.of(System.getProperty("appliance.target", "target")).toAbsolutePath();
+    }
+
+    static String version() {
+        return System.getProperty("appliance.version", "0.1.0-SNAPSHOT");
+    }
+
+    static Path shDir() {
+        return Path.of(System.getProperty("appliance.sh", "src/main/sh")).toAbsolutePath();
+    }
+
+    /** Skips the test with {@code missing} as the reason, or fails it in CI (RELAIS_REQUIRE_APPLIANCE=1). */
+    static void requireOrSkip(String what, String missing) {
+        if (missing == null) {
+            return;
+        }
+        if ("1".equals(System.getenv("RELAIS_REQUIRE_APPLIANCE"))) {
+            throw new AssertionError("RELAIS_REQUIRE_APPLIANCE=1 but " + missing);
+        }
+        Assumptions.abort(what + " SKIPPED: " + missing);
+    }
+
+    static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    /** relais.conf for a test appliance on this machine: TEST cards accepted, CRLs from the drop folder. */
+    static String relaisConf(int httpsPort, int managementPort, String dbUrl, Map<String, String> extra) {
+        String conf = """
+                # written by the appliance tests
+                RELAIS_ORGANISATION_NAME="EHPAD d'essai"
+                RELAIS_FINESS=010000001
+                RELAIS_HOSTNAME=localhost
+                RELAIS_PUBLIC_URL=https://localhost:%d
+                RELAIS_HTTPS_PORT=%d
+                RELAIS_MANAGEMENT_PORT=%d
+                RELAIS_DB_URL=%s
+                RELAIS_DB_USERNAME=relais
+                RELAIS_DUI_URL=%s
+                RELAIS_VIATRAJECTOIRE_URL=https://viatrajectoire.relais.test
+                RELAIS_CPS_TEST_MODE=true
+                RELAIS_CPS_TEST_AUTHORITIES=/etc/relais/test-authorities.pem
+                RELAIS_CRL_URLS=none
+                RELAIS_CRL_REFRESH_SECONDS=5
+                RELAIS_JAVA_HEAP=512m
+                """.formatted(httpsPort, httpsPort, managementPort, dbUrl, RelaisEndpoint.DUI_URL);
+        return conf + extra.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
+    }
+
+    static void writeTestAuthorities(TestPki pki, Path file) {
+        Pem.writeTrustStorePem(file, pki.authorities().stream().map(CertificateAuthority::certificate).toList());
+    }
+
+    /** Fresh CRLs of the card-issuing TEST authorities, as an operator drops them on a site without internet. */
+    static void writeFreshCrls(TestPki pki, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Instant now = Instant.now();
+        for (CertificateAuthority authority : List.of(pki.fortPersonnes(), pki.standardPersonnes())) {
+            authority.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(7)))
+                    .crlNumber(BigInteger.valueOf(now.getEpochSecond()))
+                    .writeDer(folder.resolve(authority.shortName() + ".crl"));
+        }
+    }
+
+    /**
+     * WORKAROUND, to remove once cps-auth's changelog is fixed: relais-cps-changelog.xml creates
+     * RELAIS_CRL.DER as BLOB, which Liquibase makes an {@code oid} on PostgreSQL, while Hibernate writes
+     * the byte[] as {@code bytea}: storing any CRL fails ("column der is of type oid but expression is of
+     * type bytea") and every card login is refused for lack of CRL. The table is still empty here.
+     */
+    static void workAroundCrlColumnType(String jdbcUrl, String user, String password) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet type = statement.executeQuery("select data_type from information_schema.columns "
+                     + "where table_name = 'relais_crl' and column_name = 'der'")) {
+            if (type.next() && type.getString(1).equals("oid")) {
+                System.err.println("WORKAROUND: RELAIS_CRL.DER is an oid column on PostgreSQL (cps-auth changelog bug);"
+                        + " converting it to bytea so that CRLs can be stored");
+                statement.execute("alter table relais_crl alter column der type bytea using lo_get(der)");
+            }
+        }
+    }
+
+    /** The image runs as uid 1000 (keycloak): folders it writes must belong to it. */
+    static void chownToService(Path path) {
+        run("chown", "-R", "1000:1000", path.toString());
+    }
+
+    static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Appends measured figures to target/appliance-figures.txt and prints them. */
+    static void recordFigures(Map<String, String> figures) throws IOException {
+        if (figures.isEmpty()) {
+            return;
+        }
+        String lines = figures.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        Files.writeString(target().resolve("appliance-figures.txt"), lines, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.print("Appliance figures:\n" + lines);
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
