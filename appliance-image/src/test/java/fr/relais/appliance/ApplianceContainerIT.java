@@ -126,10 +126,17 @@ class ApplianceContainerIT {
         assertThat(podman.run("exec", nodeA.name, "stat", "-c", "%a %U", "/var/lib/relais/secrets.env"))
                 .isEqualTo("600 keycloak");
 
-        ApplianceFixtures.workAroundCrlColumnType(jdbcUrl("relais"), "relais", DB_PASSWORD);
+        // relais.conf has no Pro Santé Connect client ID yet: the realm is imported all the same, with
+        // PSC off until the operator configures it.
+        JsonNode psc = nodeA.endpoint.admin("/admin/realms/relais/identity-provider/instances/psc");
+        assertThat(psc.get("enabled").asBoolean()).isFalse();
+        assertThat(psc.get("config").get("clientId").asText()).isEqualTo("relais-psc-non-configure");
+
         nodeA.endpoint.createProfessional(ID_NAT_PS);
         browser = new CookieManager();
         JsonNode tokens = nodeA.endpoint.cardLogin(browser);
+        // The login needed the CRLs of the drop folder, stored in PostgreSQL.
+        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais"), "relais", DB_PASSWORD)).isEqualTo("bytea, 2");
         JsonNode idToken = claims(tokens.get("id_token").asText());
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
         assertThat(idToken.get("acr").asText()).isEqualTo("mie-2fa");

@@ -168,13 +168,27 @@ final class RelaisEndpoint {
         }
     }
 
-    /** The professional holding {@code card}, created through the admin API with the generated admin password. */
-    void createProfessional(String idNatPs) throws Exception {
+    /** An admin API token of the first administrator, with the password generated at first boot. */
+    private String adminToken() throws Exception {
         HttpResponse<String> token = http(false, null).send(form(baseUrl() + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
                         "password", secrets().get("RELAIS_ADMIN_PASSWORD")), null), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        String accessToken = JSON.readTree(token.body()).get("access_token").asText();
+        return JSON.readTree(token.body()).get("access_token").asText();
+    }
+
+    /** GET on the admin API, e.g. {@code /admin/realms/relais/...}. */
+    JsonNode admin(String path) throws Exception {
+        HttpResponse<String> response = http(false, null).send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** The professional holding {@code card}, created through the admin API with the generated admin password. */
+    void createProfessional(String idNatPs) throws Exception {
+        String accessToken = adminToken();
         String user = """
                 {"username": "claire.martin", "enabled": true, "firstName": "Claire", "lastName": "MARTIN",
                  "email": "claire.martin@relais.test", "emailVerified": true,

@@ -130,11 +130,36 @@ class RelaisStartScriptTest {
         Properties env = properties(state.resolve("kc-env"));
         assertThat(env.getProperty("KC_DB_PASSWORD")).isEqualTo("from-db-init");
         assertThat(env.getProperty("KC_DB_URL")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/relais");
-        assertThat(env.getProperty("RELAIS_PSC_CLIENT_ID")).isEmpty();
+        // Pro Santé Connect not configured yet: imported disabled, under an ID its validation accepts.
+        assertThat(env.getProperty("RELAIS_PSC_ENABLED")).isEqualTo("false");
+        assertThat(env.getProperty("RELAIS_PSC_CLIENT_ID")).isEqualTo("relais-psc-non-configure");
+        assertThat(result.output()).contains("RELAIS_PSC_CLIENT_ID is not set");
         assertThat(env.getProperty("KC_BOOTSTRAP_ADMIN_PASSWORD")).hasSizeGreaterThanOrEqualTo(32);
         assertThat(env.getProperty("JAVA_OPTS_KC_HEAP")).isEqualTo("-Xms64m -Xmx768m");
         assertThat(Files.readAllLines(state.resolve("kc-args"))).contains("--hostname=https://sso.exemple.fr",
                 "--https-port=8443");
+    }
+
+    @Test
+    void proSanteConnectIsEnabledOnceItsClientIdIsConfigured() throws Exception {
+        Files.writeString(conf, """
+                RELAIS_HOSTNAME=sso.ehpad.test
+                RELAIS_DB_URL=jdbc:postgresql://127.0.0.1/relais
+                RELAIS_DB_PASSWORD=x
+                RELAIS_PSC_CLIENT_ID=ehpad-tilleuls
+                RELAIS_PSC_CLIENT_SECRET=s3cret
+                """);
+        Result configured = run(Map.of());
+        assertThat(configured.exit()).as(configured.output()).isZero();
+        Properties env = properties(state.resolve("kc-env"));
+        assertThat(env.getProperty("RELAIS_PSC_ENABLED")).isEqualTo("true");
+        assertThat(env.getProperty("RELAIS_PSC_CLIENT_ID")).isEqualTo("ehpad-tilleuls");
+        assertThat(configured.output()).doesNotContain("RELAIS_PSC_CLIENT_ID is not set");
+
+        // Configured but kept off (e.g. until the ANS opens the production access).
+        Result off = run(Map.of("RELAIS_PSC_ENABLED", "false"));
+        assertThat(off.exit()).as(off.output()).isZero();
+        assertThat(properties(state.resolve("kc-env")).getProperty("RELAIS_PSC_ENABLED")).isEqualTo("false");
     }
 
     @Test
@@ -174,6 +199,12 @@ class RelaisStartScriptTest {
         Result malformed = run(Map.of());
         assertThat(malformed.exit()).isEqualTo(78);
         assertThat(malformed.output()).contains("line 1: expected KEY=value");
+
+        Files.writeString(conf, "RELAIS_HOSTNAME=sso.ehpad.test\nRELAIS_DB_URL=jdbc:postgresql://127.0.0.1/relais\n"
+                + "RELAIS_DB_PASSWORD=x\nRELAIS_PSC_ENABLED=true\n");
+        Result pscWithoutClientId = run(Map.of());
+        assertThat(pscWithoutClientId.exit()).isEqualTo(78);
+        assertThat(pscWithoutClientId.output()).contains("RELAIS_PSC_ENABLED=true needs RELAIS_PSC_CLIENT_ID");
     }
 
     private record Result(int exit, String output) {
