@@ -55,6 +55,8 @@ final class ApplianceFixtures {
         if ("1".equals(System.getenv("RELAIS_REQUIRE_APPLIANCE"))) {
             throw new AssertionError("RELAIS_REQUIRE_APPLIANCE=1 but " + missing);
         }
+        // Printed as well: Maven's summary counts skipped tests without their reason.
+        System.err.println(what + " SKIPPED: " + missing + " (RELAIS_REQUIRE_APPLIANCE=1 makes this a failure)");
         Assumptions.abort(what + " SKIPPED: " + missing);
     }
 
@@ -102,21 +104,18 @@ final class ApplianceFixtures {
     }
 
     /**
-     * WORKAROUND, to remove once cps-auth's changelog is fixed: relais-cps-changelog.xml creates
-     * RELAIS_CRL.DER as BLOB, which Liquibase makes an {@code oid} on PostgreSQL, while Hibernate writes
-     * the byte[] as {@code bytea}: storing any CRL fails ("column der is of type oid but expression is of
-     * type bytea") and every card login is refused for lack of CRL. The table is still empty here.
+     * The CRLs the card provider stored in the appliance's PostgreSQL, as "type of the DER column, number
+     * of rows": the drop folder's CRLs must land there as {@code bytea} (an {@code oid} column made
+     * every store fail on PostgreSQL, and with it every card login).
      */
-    static void workAroundCrlColumnType(String jdbcUrl, String user, String password) throws Exception {
+    static String storedCrls(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement();
-             ResultSet type = statement.executeQuery("select data_type from information_schema.columns "
-                     + "where table_name = 'relais_crl' and column_name = 'der'")) {
-            if (type.next() && type.getString(1).equals("oid")) {
-                System.err.println("WORKAROUND: RELAIS_CRL.DER is an oid column on PostgreSQL (cps-auth changelog bug);"
-                        + " converting it to bytea so that CRLs can be stored");
-                statement.execute("alter table relais_crl alter column der type bytea using lo_get(der)");
-            }
+             ResultSet row = statement.executeQuery("select (select data_type from information_schema.columns"
+                     + " where table_name = 'relais_crl' and column_name = 'der'),"
+                     + " (select count(*) from relais_crl where octet_length(der) > 0)")) {
+            row.next();
+            return row.getString(1) + ", " + row.getLong(2);
         }
     }
 

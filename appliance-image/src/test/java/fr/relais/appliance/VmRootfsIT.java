@@ -118,11 +118,11 @@ class VmRootfsIT {
         assertThat(relais.secrets()).containsKeys("RELAIS_DB_PASSWORD", "RELAIS_ADMIN_PASSWORD");
         assertThat(relais.discovery().get("issuer").asText()).isEqualTo(relais.realmUrl());
 
-        ApplianceFixtures.workAroundCrlColumnType("jdbc:postgresql://127.0.0.1:" + postgresPort + "/relais", "relais",
-                relais.secrets().get("RELAIS_DB_PASSWORD"));
         relais.createProfessional(ID_NAT_PS);
         CookieManager cookies = new CookieManager();
         JsonNode tokens = relais.cardLogin(cookies);
+        assertThat(ApplianceFixtures.storedCrls("jdbc:postgresql://127.0.0.1:" + postgresPort + "/relais", "relais",
+                relais.secrets().get("RELAIS_DB_PASSWORD"))).isEqualTo("bytea, 2");
         assertThat(claims(tokens.get("id_token").asText()).get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
 
         Thread.sleep(5_000);
