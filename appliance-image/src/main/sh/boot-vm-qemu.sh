@@ -3,7 +3,8 @@
 # until Relais answers on the forwarded management port; prints the time it took. Without KVM (as on
 # the build machines) QEMU emulates the CPU: single-threaded TCG and a Nehalem CPU are the settings
 # under which the JVM runs reliably; expect ~10 minutes for a first boot (schema creation).
-# The guest gets 2 GiB of memory: the appliance's sizing target.
+# The guest gets 2 GiB of memory: the appliance's sizing target. The disk must have been built with
+# RELAIS_VM_HOSTNAME set (build-vm-disk.sh): an unconfigured appliance waits for its operator.
 # Usage: boot-vm-qemu.sh <target dir> <version> [timeout seconds, default 1500]
 set -euo pipefail
 target=$(realpath "$1") version=$2 timeout=${3:-1500}

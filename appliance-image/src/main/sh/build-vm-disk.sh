@@ -4,6 +4,8 @@
 #   target/relais-vm-<version>.raw    (4 GiB, sparse)   and   target/relais-vm-<version>.qcow2
 # Run by the Maven profile -Pvm-disk (./mvnw -B -pl appliance-image -am package -Pvm-disk -DskipTests);
 # it rebuilds the rootfs with a kernel (RELAIS_VM_KERNEL=1). Needs grub-pc-bin, fdisk, e2fsprogs, qemu-utils.
+# RELAIS_VM_HOSTNAME=<name> writes that hostname into the disk's relais.conf, so that Relais starts at
+# first boot without an operator (the unattended QEMU check, or an image prepared for one site).
 # Usage: build-vm-disk.sh <target dir> <version>
 set -euo pipefail
 target=$(realpath "$1") version=$2
@@ -18,7 +20,11 @@ start=$(( $(date +%s%N) / 1000000 ))
 
 # Files only the real machine needs (systemd-nspawn must not see an fstab for /), removed afterwards.
 added=("$root/etc/fstab" "$root/boot/grub")
-trap 'rm -rf "${added[@]}"' EXIT
+cp -p "$root/etc/relais/relais.conf" "$target/vm-relais.conf.orig"
+trap 'rm -rf "${added[@]}"; mv "$target/vm-relais.conf.orig" "$root/etc/relais/relais.conf"' EXIT
+if [ -n "${RELAIS_VM_HOSTNAME:-}" ]; then
+    sed -i "s/^RELAIS_HOSTNAME=.*/RELAIS_HOSTNAME=$RELAIS_VM_HOSTNAME/" "$root/etc/relais/relais.conf"
+fi
 echo "LABEL=relais-root / ext4 defaults,errors=remount-ro 0 1" > "$root/etc/fstab"
 mkdir -p "$root/boot/grub"
 cp -r /usr/lib/grub/i386-pc "$root/boot/grub/"

@@ -1,7 +1,9 @@
 #!/bin/bash
 # Builds the VM appliance's root file system (target/vm-rootfs): Debian 12 with systemd, PostgreSQL 15,
 # the JRE and the very /opt/keycloak of the container image (already built for PostgreSQL), plus the
-# relais, relais-db-init units. Booted by the smoke test with `systemd-nspawn -b`; turned into a
+# relais, relais-db-init units. Its relais.conf has no hostname: Relais waits (exit 78, message in the
+# journal and on the console's login banner) until the operator fills it in, so that nothing is imported
+# into the realm with example values. Booted by the smoke test with `systemd-nspawn -b`; turned into a
 # bootable disk by build-vm-disk.sh (then RELAIS_VM_KERNEL=1 adds a kernel).
 # Needs root, mmdebstrap, buildah and the container image from build-image.sh; skips like build-image.sh.
 # Usage: build-vm-rootfs.sh <target dir> <version>
@@ -55,7 +57,7 @@ mmdebstrap --quiet --variant=minbase --include="$packages" --aptopt='Acquire::La
     --customize-hook="cp -a '$src/vm/.' \"\$1\"/" \
     --customize-hook='chroot "$1" sh -c "groupadd --system --gid 1000 keycloak && useradd --system --uid 1000 --gid 1000 --home-dir /opt/keycloak --no-create-home --shell /usr/sbin/nologin keycloak"' \
     --customize-hook='chown -R 1000:1000 "$1"/opt/keycloak/data && install -d -o 1000 -g 1000 -m 700 "$1"/var/lib/relais' \
-    --customize-hook='install -d -m 750 -g 1000 "$1"/etc/relais && sed -e "s/^RELAIS_HOSTNAME=.*/RELAIS_HOSTNAME=relais.local/" "$1"/usr/share/relais/relais.conf.example > "$1"/etc/relais/relais.conf && chgrp 1000 "$1"/etc/relais/relais.conf && chmod 640 "$1"/etc/relais/relais.conf' \
+    --customize-hook='install -d -m 750 -g 1000 "$1"/etc/relais && sed -e "s/^RELAIS_HOSTNAME=.*/RELAIS_HOSTNAME=/" "$1"/usr/share/relais/relais.conf.example > "$1"/etc/relais/relais.conf && chgrp 1000 "$1"/etc/relais/relais.conf && chmod 640 "$1"/etc/relais/relais.conf' \
     --customize-hook='echo "root:relais" | chroot "$1" chpasswd && chroot "$1" passwd --expire root >/dev/null' \
     --customize-hook='chroot "$1" systemctl enable systemd-networkd relais-db-init.service relais.service >/dev/null 2>&1' \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin' \
