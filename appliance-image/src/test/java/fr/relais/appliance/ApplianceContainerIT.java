@@ -125,6 +125,11 @@ class ApplianceContainerIT {
         assertThat(nodeA.endpoint.secrets()).containsKeys("RELAIS_ADMIN_PASSWORD", "RELAIS_DUI_CLIENT_SECRET");
         assertThat(podman.run("exec", nodeA.name, "stat", "-c", "%a %U", "/var/lib/relais/secrets.env"))
                 .isEqualTo("600 keycloak");
+        // Operators watch health and metrics on the management port; users' port does not serve them.
+        assertThat(nodeA.endpoint.get(nodeA.managementPort, "/metrics").body()).contains("jvm_memory_used_bytes");
+        assertThat(nodeA.endpoint.get(nodeA.managementPort, "/health/live").statusCode()).isEqualTo(200);
+        assertThat(nodeA.endpoint.get(nodeA.httpsPort, "/metrics").statusCode()).isEqualTo(404);
+        assertThat(nodeA.endpoint.get(nodeA.httpsPort, "/health/ready").statusCode()).isEqualTo(404);
 
         // relais.conf has no Pro Santé Connect client ID yet: the realm is imported all the same, with
         // PSC off until the operator configures it.

@@ -111,6 +111,11 @@ final class RelaisEndpoint {
         throw new IllegalStateException("The appliance was not ready within " + timeout + ":\n" + diagnostics.get());
     }
 
+    /** Status and body of a GET on {@code https://localhost:<port><path>}, without a client certificate. */
+    HttpResponse<String> get(int port, String path) throws Exception {
+        return http(false, null).send(get("https://localhost:" + port + path), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode discovery() throws Exception {
         HttpResponse<String> response = http(false, null).send(get(realmUrl() + "/.well-known/openid-configuration"),
                 HttpResponse.BodyHandlers.ofString());
