@@ -37,6 +37,9 @@ done
 
 mkdir -p "$work"
 rm -f "$figures.tmp"
+# The VM's Debian base does not depend on the image: it is built meanwhile (build-vm-rootfs.sh waits
+# for it and shows this log). Output to a file, so that Maven does not wait on its pipes.
+bash "$(dirname "$0")/build-vm-base.sh" "$target" > "$work/vm-base.log" 2>&1 < /dev/null &
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)); }
 start=$(now_ms)
