@@ -39,7 +39,7 @@ mkdir -p "$work"
 rm -f "$figures.tmp"
 # The VM's Debian base does not depend on the image: it is built meanwhile (build-vm-rootfs.sh waits
 # for it and shows this log). Output to a file, so that Maven does not wait on its pipes.
-bash "$(dirname "$0")/build-vm-base.sh" "$target" > "$work/vm-base.log" 2>&1 < /dev/null &
+bash "$(dirname "$0")/build-vm-base.sh" "$target" > /dev/null 2> "$work/vm-base.log" < /dev/null &
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)); }
 start=$(now_ms)
