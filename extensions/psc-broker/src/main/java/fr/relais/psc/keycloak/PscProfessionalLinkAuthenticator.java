@@ -9,7 +9,10 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -72,7 +75,19 @@ final class PscProfessionalLinkAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         context.setUser(user.get());
+        recordFirstLogin(context, brokerContext, user.get());
         context.success();
+    }
+
+    /**
+     * Keycloak sends the LOGIN event of a first broker login from a later request, whose event knows nothing
+     * of PSC (no eIDAS level, no authMode). This event keeps them, and whether the account was just opened.
+     */
+    private static void recordFirstLogin(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, UserModel user) {
+        EventBuilder firstLogin = context.getEvent().clone().event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN).user(user)
+                .detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias());
+        PscIdentityProvider.describe(firstLogin, brokerContext);
+        firstLogin.success();
     }
 
     private static UnknownProfessionalPolicy policy(AuthenticatorConfigModel config) {
