@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.relais.it.RelaisServerExtension;
 import fr.relais.pscsim.AutoLogin;
+import fr.relais.pscsim.DemoProfessionals;
 import fr.relais.pscsim.PscSimulator;
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.RelaisInstance;
@@ -23,6 +24,7 @@ import fr.relais.runner.RelaisInstance;
  * PSC's eIDAS level and authMode end up in the user session's notes and in the login event, on a first
  * login (through the first-broker-login flow, which resets the session's notes) as on a returning one.
  * The notes are read through user-session-note token mappers added to the DUI for the test.
+ * Also: every SubjectRefPro practice is kept in a note, not only the one at the organisation.
  */
 @ExtendWith(RelaisServerExtension.class)
 class PscSessionNotesIT {
@@ -30,7 +32,8 @@ class PscSessionNotesIT {
     private static final DemoProfessional LUCAS = DemoProfessional.ALL.get(3);
     private static final List<String[]> NOTES = List.of(
             new String[] {"relais.psc.acr", "test_psc_acr"},
-            new String[] {"relais.psc.authMode", "test_psc_auth_mode"});
+            new String[] {"relais.psc.authMode", "test_psc_auth_mode"},
+            new String[] {"relais.psc.practices", "test_psc_practices"});
 
     private static String duiId;
 
@@ -67,6 +70,9 @@ class PscSessionNotesIT {
             throws Exception {
         Admin admin = new Admin(relais);
         String userId = admin.get("realms/relais/users?q=idnat_ps:" + LUCAS.idNatPs()).get(0).get("id").asText();
+        // Another test locks Lucas out with wrong passwords (brute-force detection); that lock applies to
+        // every means of login.
+        admin.delete("realms/relais/attack-detection/brute-force/users/" + userId);
         // Make this a first PSC login whatever ran before.
         for (JsonNode link : admin.get("realms/relais/users/" + userId + "/federated-identity")) {
             if (RelaisInstance.PSC_ALIAS.equals(link.path("identityProvider").asText())) {
@@ -80,6 +86,11 @@ class PscSessionNotesIT {
         assertThat(first.path("test_psc_acr").asText()).isEqualTo("eidas1");
         assertThat(first.path("test_psc_auth_mode").asText()).isEqualTo("CARD");
         assertThat(admin.get("realms/relais/users/" + userId + "/federated-identity")).as("linked by the first login").hasSize(1);
+        // All of SubjectRefPro's practices are kept for the session, not only the one at the organisation.
+        JsonNode practices = Admin.JSON.readTree(first.path("test_psc_practices").asText());
+        assertThat(practices).hasSize(1);
+        assertThat(practices.get(0).path("profession").asText()).isEqualTo("10");
+        assertThat(practices.get(0).path("finess").asText()).isEqualTo(DemoProfessionals.EHPAD_FINESS);
         // Keycloak's LOGIN event of a first broker login comes from a later request that knows nothing of PSC:
         // the first-login event carries the PSC details.
         assertPscEvent(admin, "IDENTITY_PROVIDER_FIRST_LOGIN", userId, "eidas1", "CARD");
