@@ -34,6 +34,8 @@ public final class RelaisServerExtension implements ParameterResolver {
      * answers a healthy request in milliseconds.
      */
     public static final int PSC_HTTP_TIMEOUT_MILLIS = 2_000;
+    /** Key of the PSC client secret in the test server's file vault. */
+    public static final String PSC_VAULT_KEY = "psc-client-secret";
 
     /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
     static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST"};
@@ -82,8 +84,19 @@ public final class RelaisServerExtension implements ParameterResolver {
 
     private static RelaisInstance start(Path root, RelaisInstance.Ports ports, CrlServer crls,
                                         fr.relais.runner.PscConnection psc) {
+        Path vault = root.resolve("vault");
+        try {
+            // Keycloak's file vault: the file <realm>_<key> holds ${vault.<key>}.
+            Files.createDirectories(vault);
+            Files.writeString(vault.resolve(RelaisInstance.REALM + "_" + PSC_VAULT_KEY),
+                    Secrets.loadOrCreate(root.resolve("secrets.properties")).get(Secrets.PSC_CLIENT_SECRET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return RelaisInstance.start(root, ports, DUI_URL, VIATRAJECTOIRE_URL, psc,
                 settings -> settings
+                        .buildOption("vault", "file")
+                        .runtimeOption("vault-dir", vault.toAbsolutePath().toString())
                         .runtimeOption(RelaisInstance.CARD_OPTION + "crl-urls", String.join(",",
                                 java.util.Arrays.stream(CARD_AUTHORITIES).map(crls::url).toList()))
                         .runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "2"));

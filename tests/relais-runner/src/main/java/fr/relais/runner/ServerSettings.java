@@ -52,6 +52,12 @@ public final class ServerSettings {
         return this;
     }
 
+    /** An option Keycloak bakes in at build time (e.g. {@code vault}); changing it rebuilds the server. */
+    public ServerSettings buildOption(String name, String value) {
+        buildOptions.put(name, value);
+        return this;
+    }
+
     public ServerSettings runtimeOption(String name, String value) {
         runtimeOptions.put(name, value);
         return this;

@@ -37,7 +37,8 @@ final class PscConfigProperties {
             .property().name("clientSecret").type(PASSWORD).secret(true)
             .label("Client secret")
             .helpText("Used with client_secret_basic or client_secret_post. Prefer a vault reference such as "
-                    + "${vault.psc_client_secret} to keep the secret out of the database.")
+                    + "${vault.psc-client-secret} (file vault: file <realm>_psc-client-secret) to keep the secret out "
+                    + "of the database.")
             .add()
             .property().name(PscIdentityProviderConfig.CLIENT_AUTHENTICATION).type(LIST_TYPE)
             .label("Client authentication")

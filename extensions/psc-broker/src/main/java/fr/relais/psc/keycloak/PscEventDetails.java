@@ -13,6 +13,8 @@ final class PscEventDetails {
     static final String PSC_ACR = "psc_acr";
     static final String PSC_AUTH_MODE = "psc_auth_mode";
     static final String REASON = "reason";
+    /** Set when the first login opened the account from the RPPS directory. */
+    static final String ACCOUNT_CREATED = "account_created";
 
     /** Read by the relais-authentication-context token mapper. */
     static final String NOTE_ACR = "relais.acr";

@@ -327,7 +327,7 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
     }
 
     /** What the successful login event records about PSC. */
-    void describe(EventBuilder event, BrokeredIdentityContext identity) {
+    static void describe(EventBuilder event, BrokeredIdentityContext identity) {
         event.detail(PscEventDetails.MEANS, PscEventDetails.MEANS_PSC)
                 .detail(PscEventDetails.ID_NAT_PS, identity.getId())
                 .detail(PscEventDetails.PSC_ACR, String.valueOf(identity.getContextData().get(CONTEXT_ACR)))
@@ -391,7 +391,7 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
                 }
                 identity.setIdp(provider);
                 identity.setAuthenticationSession(authSession);
-                provider.describe(event, identity);
+                describe(event, identity);
                 return callback.authenticated(identity);
             } catch (PscLoginException refusal) {
                 return provider.refuse(event, callback, refusal);

@@ -76,7 +76,7 @@ public final class PscIdentityProviderConfig extends OIDCIdentityProviderConfig 
         return getConfig().get(TLS_KEYSTORE);
     }
 
-    /** May be a vault reference such as {@code ${vault.psc_keystore_password}}. */
+    /** May be a vault reference such as {@code ${vault.psc-keystore-password}}. */
     public String tlsKeystorePassword() {
         return getConfig().get(TLS_KEYSTORE_PASSWORD);
     }

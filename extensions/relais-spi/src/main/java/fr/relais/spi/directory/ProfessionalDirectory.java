@@ -19,9 +19,19 @@ public interface ProfessionalDirectory extends Provider {
     /**
      * @param idNatPs the national identifier exactly as it appears in the card certificate CN or the
      *                PSC {@code SubjectNameID} (type prefix included, e.g. {@code 810001045367})
-     * @return the user, or empty when nobody in the realm carries that identifier
+     * @return the user, or empty when nobody in the realm carries that identifier; where the realm's
+     *         directory accepts visiting professionals, an account created on the spot for a professional
+     *         the directory knows
      */
     Optional<UserModel> findByIdNatPs(RealmModel realm, String idNatPs);
+
+    /**
+     * Like {@link #findByIdNatPs} but never creates an account: for a means of login whose own policy
+     * refuses professionals without an account, whatever the directory would allow.
+     *
+     * @return the account carrying that identifier, or empty
+     */
+    Optional<UserModel> findAccountByIdNatPs(RealmModel realm, String idNatPs);
 
     @Override
     default void close() {

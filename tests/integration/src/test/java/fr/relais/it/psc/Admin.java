@@ -62,6 +62,17 @@ final class Admin {
         }
     }
 
+    /** POSTs a file as the body; returns the response, whatever its status. */
+    HttpResponse<String> postFile(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The status of a GET, for what may legitimately be absent. */
+    int status(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET()).statusCode();
+    }
+
     void delete(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).DELETE());
         if (response.statusCode() / 100 != 2) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.relais.it.RelaisServerExtension;
 import fr.relais.pscsim.AutoLogin;
@@ -19,6 +20,7 @@ import fr.relais.pscsim.PscSimulator;
 import fr.relais.pscsim.RecordedRequest;
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
 
 /** Signing in to the DUI through Pro Santé Connect (the simulator), from the button to the tokens. */
 @ExtendWith(RelaisServerExtension.class)
@@ -99,6 +101,44 @@ class PscLoginIT {
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(INES.idNatPs());
         assertThat(idToken.has("practice_finess")).as("Inès practises only at her surgery").isFalse();
         assertThat(idToken.get("amr").toString()).contains("mfa").doesNotContain("sc");
+    }
+
+    @Test
+    void namesOfPracticeComeFromPscAtEachLogin(RelaisInstance relais, PscSimulator psc) throws Exception {
+        Admin admin = new Admin(relais);
+        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
+        String userId = DuiLogin.payload(DuiLogin.throughPsc(relais).tokens().get("id_token").asText()).get("sub").asText();
+        ObjectNode account = (ObjectNode) admin.get("realms/relais/users/" + userId);
+        account.put("firstName", "Ancien").put("lastName", "NOM");
+        admin.put("realms/relais/users/" + userId, account);
+
+        JsonNode idToken = DuiLogin.payload(DuiLogin.throughPsc(relais).tokens().get("id_token").asText());
+        assertThat(idToken.get("given_name").asText()).isEqualTo(CLAIRE.givenName());
+        assertThat(idToken.get("family_name").asText()).isEqualTo(CLAIRE.surname());
+        assertThat(admin.get("realms/relais/users/" + userId).get("lastName").asText()).isEqualTo(CLAIRE.surname());
+    }
+
+    @Test
+    void clientSecretCanComeFromKeycloaksVault(RelaisInstance relais, PscSimulator psc) throws Exception {
+        Admin admin = new Admin(relais);
+        String path = "realms/relais/identity-provider/instances/" + RelaisInstance.PSC_ALIAS;
+        ObjectNode idp = (ObjectNode) admin.get(path);
+        String reference = "${vault." + RelaisServerExtension.PSC_VAULT_KEY + "}";
+        ((ObjectNode) idp.get("config")).put("clientSecret", reference);
+        admin.put(path, idp);
+        try {
+            assertThat(admin.get(path).path("config").path("clientSecret").asText())
+                    .as("only the reference is stored").isEqualTo(reference);
+            psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
+            psc.clearRequests();
+            JsonNode idToken = DuiLogin.payload(DuiLogin.throughPsc(relais).tokens().get("id_token").asText());
+            assertThat(idToken.get("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
+            // The simulator accepted the secret read from the vault file.
+            assertThat(psc.lastRequest(Endpoint.TOKEN).clientAuthentication()).isEqualTo("client_secret_basic");
+        } finally {
+            ((ObjectNode) idp.get("config")).put("clientSecret", relais.secrets().get(Secrets.PSC_CLIENT_SECRET));
+            admin.put(path, idp);
+        }
     }
 
     @Test

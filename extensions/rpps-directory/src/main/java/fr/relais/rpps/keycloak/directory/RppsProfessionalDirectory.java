@@ -48,6 +48,15 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
 
     @Override
     public Optional<UserModel> findByIdNatPs(RealmModel realm, String idNatPs) {
+        return find(realm, idNatPs, true);
+    }
+
+    @Override
+    public Optional<UserModel> findAccountByIdNatPs(RealmModel realm, String idNatPs) {
+        return find(realm, idNatPs, false);
+    }
+
+    private Optional<UserModel> find(RealmModel realm, String idNatPs, boolean createVisiting) {
         if (idNatPs == null || idNatPs.isBlank()) {
             return Optional.empty();
         }
@@ -61,7 +70,10 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
                     ID_NAT_PS_ATTRIBUTE, idNatPs);
             return Optional.empty();
         }
-        Optional<UserModel> user = matches.stream().findFirst().or(() -> visitingProfessional(realm, idNatPs));
+        Optional<UserModel> user = matches.stream().findFirst();
+        if (user.isEmpty() && createVisiting) {
+            user = visitingProfessional(realm, idNatPs);
+        }
         user.ifPresent(this::recordVerification);
         return user;
     }
