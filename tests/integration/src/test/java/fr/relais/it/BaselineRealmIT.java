@@ -54,7 +54,7 @@ class BaselineRealmIT {
         assertThat(steps).containsSubsequence(
                 "0:auth-cookie:ALTERNATIVE",
                 "0:relais-cps-card:ALTERNATIVE",
-                "0:identity-provider-redirector:ALTERNATIVE",
+                "0:relais-idp-redirector:ALTERNATIVE",
                 "1:relais-username-password-form:REQUIRED",
                 "2:conditional-user-configured:REQUIRED",
                 "2:webauthn-authenticator:ALTERNATIVE",

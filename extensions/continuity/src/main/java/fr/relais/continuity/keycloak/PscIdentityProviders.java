@@ -24,4 +24,13 @@ public final class PscIdentityProviders {
                 .map(IdentityProviderModel::getAlias)
                 .toList();
     }
+
+    /** Whether this alias names a Pro Santé Connect identity provider of the session's current realm. */
+    public static boolean isPsc(KeycloakSession session, String alias) {
+        if (alias == null || alias.isBlank()) {
+            return false;
+        }
+        IdentityProviderModel model = session.identityProviders().getByAlias(alias);
+        return model != null && TYPE.equals(model.getProviderId());
+    }
 }

@@ -2,8 +2,10 @@ package fr.relais.continuity.keycloak.login;
 
 import java.util.List;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -31,6 +33,17 @@ final class OutageAwarePasswordForm extends UsernamePasswordForm {
         this.session = session;
     }
 
+    /** The first display: Keycloak's own builds the page directly, so route it through {@link #createLoginForm}. */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginFormsProvider form = context.form();
+        if (!formData.isEmpty()) {
+            form.setFormData(formData);
+        }
+        return createLoginForm(form);
+    }
+
+    /** Every display, including after a wrong password. */
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
         UpstreamHealth health = session.getProvider(UpstreamHealth.class);
