@@ -103,8 +103,10 @@ class OutageLoginIT {
                 assertThat(refused.headers().firstValue("Location")).isEmpty();
             });
 
-            // The operator's report of that outage, after recovery: its logins, by means.
+            // The operator's report of that outage, once PSC is up again (the button is back as soon as PSC is
+            // merely degraded): its logins, by means.
             AdminClient reporting = AdminClient.master(relais);
+            Waiting.until(Duration.ofSeconds(60), () -> pscState(reporting), "UP"::equals, "PSC up again");
             JsonNode outage = reporting.json("relais/relais-continuity/outages?upstream=PRO_SANTE_CONNECT").get(0);
             assertThat(outage.get("over").asBoolean()).isTrue();
             assertThat(outage.get("worst").asText()).isEqualTo("DOWN");
@@ -177,7 +179,7 @@ class OutageLoginIT {
 
                 throughAnOutage(relais, psc, Fault.blackhole(), "blackholed (security key)", () -> {
                     browser.get(dui.url() + "/login");
-                    wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+                    present(browser, "kc-form-login");
                     assertThat(browser.getPageSource()).doesNotContain(PSC_BUTTON).contains(NOTICE);
                     submitPassword(browser, username, password);
                     wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("authenticateWebAuthnButton"))).click();
@@ -194,10 +196,22 @@ class OutageLoginIT {
         }
     }
 
-    /** Forgets the SSO session: Keycloak's cookies are secure, so they are deleted from a page of Keycloak's origin. */
+    /**
+     * Forgets the SSO session. WebDriver deletes only the cookies the current page would send, and
+     * Keycloak's are secure and scoped to /realms/relais/: delete them from a page under that path.
+     */
     private static void signOut(WebDriver browser, RelaisInstance relais) {
-        browser.get(relais.realmUrl());
+        browser.get(relais.realmUrl() + "/protocol/openid-connect/certs");
         browser.manage().deleteAllCookies();
+    }
+
+    /** Waits for an element; on failure, says where the browser ended and what it shows. */
+    private static void present(WebDriver browser, String id) {
+        try {
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No #" + id + "; the browser is on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(), e);
+        }
     }
 
     private static WebDriverWait wait(WebDriver browser) {
@@ -211,11 +225,7 @@ class OutageLoginIT {
     }
 
     private static void assertSignedIn(WebDriver browser, DemoDuiApp dui, String username) {
-        try {
-            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("id_token")));
-        } catch (TimeoutException e) {
-            throw new AssertionError("Not signed in; ended on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(), e);
-        }
+        present(browser, "id_token");
         assertThat(browser.getCurrentUrl()).startsWith(dui.url() + "/callback");
         assertThat(browser.findElement(By.id("id_token")).getText()).contains("\"preferred_username\":\"" + username + "\"");
     }
