@@ -54,11 +54,14 @@ class BaselineRealmIT {
         assertThat(steps).containsSubsequence(
                 "0:auth-cookie:ALTERNATIVE",
                 "0:relais-cps-card:ALTERNATIVE",
-                "0:identity-provider-redirector:ALTERNATIVE",
-                "1:auth-username-password-form:REQUIRED",
+                "0:relais-idp-redirector:ALTERNATIVE",
+                "1:relais-username-password-form:REQUIRED",
                 "2:conditional-user-configured:REQUIRED",
                 "2:webauthn-authenticator:ALTERNATIVE",
-                "2:auth-otp-form:ALTERNATIVE");
+                "2:auth-otp-form:ALTERNATIVE",
+                "2:relais-condition-upstream-down:REQUIRED",
+                "2:conditional-credential:REQUIRED",
+                "2:deny-access-authenticator:REQUIRED");
     }
 
     @Test

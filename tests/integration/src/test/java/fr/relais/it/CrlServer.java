@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Stands in for the IGC-Santé CRL server: the tests decide what it publishes, and can take it down.
  */
-final class CrlServer implements AutoCloseable {
+public final class CrlServer implements AutoCloseable {
 
     private final Map<String, byte[]> published = new ConcurrentHashMap<>();
     private final int port;
@@ -21,7 +21,7 @@ final class CrlServer implements AutoCloseable {
         this.port = port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", port), 0);
             http.createContext("/CRL/", exchange -> {
@@ -46,18 +46,18 @@ final class CrlServer implements AutoCloseable {
     }
 
     /** Connections are refused from now on, as when the CRL server or the internet is down. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server != null) {
             server.stop(0);
             server = null;
         }
     }
 
-    void publish(String authorityShortName, byte[] der) {
+    public void publish(String authorityShortName, byte[] der) {
         published.put(authorityShortName + ".crl", der);
     }
 
-    String url(String authorityShortName) {
+    public String url(String authorityShortName) {
         return "http://localhost:" + port + "/CRL/" + authorityShortName + ".crl";
     }
 

@@ -75,7 +75,11 @@ class RelaisThemeTest {
             "relais.card.unreadable",
             "relais.card.notUsable",
             "relais.card.useOtherMeans",
-            "relais.professional.disabled");
+            "relais.professional.disabled",
+            // Continuity: the login page during a Pro Santé Connect outage.
+            "relais.outage.psc.title",
+            "relais.outage.psc.means",
+            "relais.outage.passwordAloneRefused");
 
     /** A quote MessageFormat would treat as an escape and drop ("l'accès" would render "laccès"). */
     private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");

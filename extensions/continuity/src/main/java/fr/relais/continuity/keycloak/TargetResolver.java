@@ -35,8 +35,6 @@ final class TargetResolver {
 
     private static final Logger LOG = Logger.getLogger(TargetResolver.class);
 
-    /** Provider type of the Relais Pro Santé Connect identity provider (extensions/psc-broker). */
-    static final String PSC_PROVIDER_TYPE = "relais-psc";
     /** PSC publishes its metadata at this non-standard path (domain notes, psc-and-rie.md §1.1). */
     static final String PSC_DISCOVERY_PATH = "/.well-known/wallet-openid-configuration";
     /** The CPS card authenticator (extensions/cps-auth) and its server option naming the CRL URLs. */
@@ -76,7 +74,7 @@ final class TargetResolver {
             for (RealmModel realm : session.realms().getRealmsStream().toList()) {
                 session.getContext().setRealm(realm);
                 for (IdentityProviderModel model : session.identityProviders().getAllStream().toList()) {
-                    if (model.isEnabled() && PSC_PROVIDER_TYPE.equals(model.getProviderId())) {
+                    if (model.isEnabled() && PscIdentityProviders.TYPE.equals(model.getProviderId())) {
                         addPscEndpoints(session, realm, model, urls);
                     }
                 }

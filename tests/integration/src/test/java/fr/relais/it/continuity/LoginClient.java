@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.relais.runner.RelaisInstance;
@@ -29,8 +31,13 @@ final class LoginClient {
     private final HttpClient client;
 
     LoginClient(RelaisInstance relais) {
+        this(relais, relais.pki().serverTrust());
+    }
+
+    /** With a TLS context that presents a card: the browser of a professional whose card is in the reader. */
+    LoginClient(RelaisInstance relais, SSLContext tls) {
         this.relais = relais;
-        this.client = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 

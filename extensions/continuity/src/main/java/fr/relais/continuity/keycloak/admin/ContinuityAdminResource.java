@@ -37,6 +37,11 @@ public class ContinuityAdminResource {
         return new CoverageResource(session, realm, auth);
     }
 
+    @Path("outages")
+    public OutagesResource outages() {
+        return new OutagesResource(session, realm, auth);
+    }
+
     @Path("session-grace")
     public SessionGraceResource sessionGrace() {
         return new SessionGraceResource(session, auth);
