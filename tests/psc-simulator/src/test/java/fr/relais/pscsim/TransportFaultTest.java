@@ -113,9 +113,7 @@ class TransportFaultTest {
         long start = System.nanoTime();
         assertThat(get(psc.discoveryUrl(), Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-        start = System.nanoTime();
-        get(psc.jwksUri(), Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
+        assertThat(get(psc.jwksUri(), Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
     }
 
     @Test
