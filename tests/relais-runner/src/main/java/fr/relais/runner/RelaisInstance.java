@@ -98,6 +98,7 @@ public final class RelaisInstance implements AutoCloseable {
             boolean freshDatabase = postgres == null ? !Files.exists(installation.databaseDir()) : postgres.fresh();
             if (freshDatabase) {
                 DemoUsersFile.write(installation.importDir(), REALM, secrets.get(Secrets.DEMO_USER_PASSWORD));
+                DemoExtraction.write(installation.rppsDropFolder());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
