@@ -12,6 +12,8 @@ public final class RelaisOnPostgresExtension extends RelaisServerExtension {
 
     /** Prefix of the RPPS import's server options. */
     static final String RPPS_IMPORT_OPTION = "spi-relais-rpps-import--default--";
+    /** Above Quarkus' 10 MB default body limit, far below the production 1024. */
+    static final int MAX_UPLOAD_MB = 12;
 
     public RelaisOnPostgresExtension() {
         super(RelaisInstance.Database.POSTGRESQL, "relais-it-postgresql");
@@ -20,6 +22,7 @@ public final class RelaisOnPostgresExtension extends RelaisServerExtension {
     @Override
     protected void customize(ServerSettings settings, CrlServer crls) {
         // Dropped files are picked up within seconds rather than the production five minutes.
-        settings.runtimeOption(RPPS_IMPORT_OPTION + "drop-folder-interval-seconds", "2");
+        settings.runtimeOption(RPPS_IMPORT_OPTION + "drop-folder-interval-seconds", "2")
+                .runtimeOption(RPPS_IMPORT_OPTION + "max-upload-mb", Integer.toString(MAX_UPLOAD_MB));
     }
 }

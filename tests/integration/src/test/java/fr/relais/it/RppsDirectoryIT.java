@@ -43,6 +43,7 @@ class RppsDirectoryIT {
 
     private static final String API = "realms/" + RelaisInstance.REALM + "/relais-rpps/";
     private static final Duration IMPORT_BUDGET = Duration.ofMinutes(3);
+    private static final int MB = 1 << 20;
     private static final DemoProfessional CLAIRE = DemoProfessional.ALL.get(0);
     private static final Visitor LEROY = DemoExtraction.VISITORS.get(0);
     private static final Visitor FOURNIER = DemoExtraction.VISITORS.get(1);
@@ -193,6 +194,34 @@ class RppsDirectoryIT {
                 DemoExtraction.content().getBytes(StandardCharsets.UTF_8), "text/plain", false);
         assertThat(restored.get("status").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
         assertThat(new AdminApi(relais).getResponse(API + "professionals/" + LEROY.idNatPs()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void anUploadBeyondTheHttpDefaultLimitIsAcceptedAndOneBeyondTheImportLimitIsSentToTheDropFolder(RelaisInstance relais)
+            throws Exception {
+        // Quarkus refuses bodies over 10 MB unless configured: a real extraction is far bigger.
+        StringBuilder big = new StringBuilder(DemoExtraction.content());
+        int count = 0;
+        while (big.length() < 11 * MB) {
+            count++;
+            big.append(DemoExtraction.privatePracticeLine(new Visitor("8997005" + String.format("%05d", count), "P" + count,
+                    "SYNTHETIQUE", 60, "Infirmier"))).append("\r\n");
+        }
+        byte[] body = big.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(10 * MB);
+
+        JsonNode run = upload(relais, "PS_LibreAcces_Personne_activite_202611090000.txt", body, "text/plain", false);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("professionals").asInt()).isEqualTo(DEMO_PROFESSIONALS + count);
+
+        // Over this instance's max-upload-mb: refused before anything is stored, with the way to go.
+        HttpResponse<String> tooLarge = new AdminApi(relais).post(API + "imports/upload?filename="
+                + "PS_LibreAcces_Personne_activite_202611100000.txt", new byte[RelaisOnPostgresExtension.MAX_UPLOAD_MB * MB + 1],
+                "text/plain");
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(AdminApi.JSON.readTree(tooLarge.body()).get("error").asText())
+                .contains("dossier de dépôt").contains(relais.installation().rppsDropFolder().getFileName().toString());
     }
 
     /** Uploads an extraction through the admin API and waits for the import it starts to end. */
