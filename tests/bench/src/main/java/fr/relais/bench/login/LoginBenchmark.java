@@ -167,7 +167,7 @@ public final class LoginBenchmark {
     }
 
     /** utime + stime of a process from /proc, in nanoseconds (clock ticks are 100 Hz on Linux). */
-    private static long cpuNanos(ProcessHandle process) throws Exception {
+    static long cpuNanos(ProcessHandle process) throws Exception {
         String[] fields = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceAll(".*\\) ", "").split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 10_000_000L;
