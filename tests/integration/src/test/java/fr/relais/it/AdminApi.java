@@ -47,10 +47,22 @@ final class AdminApi {
         }
     }
 
+    /** POST a body to {@code /admin/<path>}; the caller checks the answer. */
+    HttpResponse<String> post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET {@code /admin/<path>}; the caller checks the answer. */
+    HttpResponse<String> getResponse(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/" + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET {@code /admin/<path>} and parse the JSON answer. */
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/" + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getResponse(path);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /admin/" + path + " -> " + response.statusCode() + " " + response.body());
         }

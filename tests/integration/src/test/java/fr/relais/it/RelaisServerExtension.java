@@ -16,12 +16,15 @@ import fr.relais.pscsim.PscSimulator;
 import fr.relais.runner.DemoPsc;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
+import fr.relais.runner.ServerSettings;
 
 /**
  * One Relais for the whole test run, started exactly as {@code ./relais dev} starts it (same runner,
- * same install layout), in a fresh folder and on free ports. Test classes receive it as a parameter.
+ * same install layout), in a fresh folder and on free ports, on Keycloak's H2 file database. Test
+ * classes receive it as a parameter. {@link RelaisOnPostgresExtension} starts a second one, on
+ * PostgreSQL, for the classes that need the appliance's database.
  */
-public final class RelaisServerExtension implements ParameterResolver {
+public class RelaisServerExtension implements ParameterResolver {
 
     /** The demo DUI app's port: the browser test runs it there; the others only read redirects to it. */
     public static final int DUI_PORT = freePort();
@@ -40,6 +43,26 @@ public final class RelaisServerExtension implements ParameterResolver {
     /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
     static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST"};
 
+    private final RelaisInstance.Database database;
+    private final String folder;
+
+    public RelaisServerExtension() {
+        this(RelaisInstance.Database.DEV_FILE, "relais-it");
+    }
+
+    /** @param folder name of the instance folder, next to the other instances' */
+    protected RelaisServerExtension(RelaisInstance.Database database, String folder) {
+        this.database = database;
+        this.folder = folder;
+    }
+
+    /** Last changes to the server settings of this extension's instance. */
+    protected void customize(ServerSettings settings, CrlServer crls) {
+        settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-urls", String.join(",",
+                        java.util.Arrays.stream(CARD_AUTHORITIES).map(crls::url).toList()))
+                .runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "2");
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
@@ -54,7 +77,7 @@ public final class RelaisServerExtension implements ParameterResolver {
             server.start();
             return server;
         }, CrlServer.class);
-        Started started = store.getOrComputeIfAbsent(Started.class, key -> start(crls), Started.class);
+        Started started = store.getOrComputeIfAbsent(database, key -> start(crls), Started.class);
         Class<?> type = parameter.getParameter().getType();
         return type == CrlServer.class ? crls : type == PscSimulator.class ? started.psc() : started.relais();
     }
@@ -68,8 +91,8 @@ public final class RelaisServerExtension implements ParameterResolver {
         }
     }
 
-    private static Started start(CrlServer crls) {
-        Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it"));
+    private Started start(CrlServer crls) {
+        Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it")).resolveSibling(folder);
         deleteRecursively(root);
         RelaisInstance.Ports ports = new RelaisInstance.Ports(freePort(), freePort());
         String pscSecret = Secrets.loadOrCreate(root.resolve("secrets.properties")).get(Secrets.PSC_CLIENT_SECRET);
@@ -82,8 +105,8 @@ public final class RelaisServerExtension implements ParameterResolver {
         }
     }
 
-    private static RelaisInstance start(Path root, RelaisInstance.Ports ports, CrlServer crls,
-                                        fr.relais.runner.PscConnection psc) {
+    private RelaisInstance start(Path root, RelaisInstance.Ports ports, CrlServer crls,
+                                 fr.relais.runner.PscConnection psc) {
         Path vault = root.resolve("vault");
         try {
             // Keycloak's file vault: the file <realm>_<key> holds ${vault.<key>}.
@@ -93,13 +116,10 @@ public final class RelaisServerExtension implements ParameterResolver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return RelaisInstance.start(root, ports, DUI_URL, VIATRAJECTOIRE_URL, psc,
-                settings -> settings
+        return RelaisInstance.start(root, ports, DUI_URL, VIATRAJECTOIRE_URL, psc, database,
+                settings -> customize(settings
                         .buildOption("vault", "file")
-                        .runtimeOption("vault-dir", vault.toAbsolutePath().toString())
-                        .runtimeOption(RelaisInstance.CARD_OPTION + "crl-urls", String.join(",",
-                                java.util.Arrays.stream(CARD_AUTHORITIES).map(crls::url).toList()))
-                        .runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "2"));
+                        .runtimeOption("vault-dir", vault.toAbsolutePath().toString()), crls));
     }
 
     private static int freePort() {

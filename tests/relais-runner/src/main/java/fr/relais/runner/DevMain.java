@@ -10,7 +10,8 @@ import fr.relais.pscsim.PscSimulator;
 /**
  * {@code ./relais dev}: Relais on this machine, with demo data, until Ctrl-C.
  * Ports can be moved with RELAIS_HTTPS_PORT, RELAIS_MANAGEMENT_PORT, RELAIS_DUI_PORT, RELAIS_PSC_PORT and
- * RELAIS_PSC_WALLET_PORT. A Pro Santé Connect simulator runs in this process, so the login page's
+ * RELAIS_PSC_WALLET_PORT. RELAIS_DATABASE=postgresql runs it on a PostgreSQL server of its own (as the
+ * appliance does) instead of Keycloak's H2 file database. A Pro Santé Connect simulator runs in this process, so the login page's
  * "Pro Santé Connect" button signs a demo professional in without the real service.
  */
 public final class DevMain {
@@ -34,7 +35,7 @@ public final class DevMain {
         RelaisInstance relais;
         try {
             relais = RelaisInstance.start(root, ports, duiUrl, "http://localhost:8082",
-                    DemoPsc.connection(psc, pscSecret, 5_000), settings -> { });
+                    DemoPsc.connection(psc, pscSecret, 5_000), database(), settings -> { });
         } catch (RuntimeException e) {
             psc.close();
             throw e;
@@ -86,6 +87,12 @@ public final class DevMain {
                 .append(relais.pki().rootsPem()).append('\n');
         out.append("  Journal de Keycloak : ").append(relais.log()).append('\n');
         return out.toString();
+    }
+
+    private static RelaisInstance.Database database() {
+        String value = System.getenv("RELAIS_DATABASE");
+        return value != null && value.trim().equalsIgnoreCase("postgresql")
+                ? RelaisInstance.Database.POSTGRESQL : RelaisInstance.Database.DEV_FILE;
     }
 
     private static int port(String variable, int fallback) {

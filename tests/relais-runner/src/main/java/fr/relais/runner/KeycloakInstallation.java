@@ -86,6 +86,11 @@ public final class KeycloakInstallation {
         return home.resolve("data").resolve("h2");
     }
 
+    /** The RPPS directory's drop folder (its default, {@code data/rpps}). */
+    public Path rppsDropFolder() {
+        return home.resolve("data").resolve("rpps");
+    }
+
     Path launchScript() {
         return home.resolve("bin").resolve("kc.sh");
     }

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One local Relais: Keycloak with the Relais overlay, the demo PKI, the demo professionals and the
  * baseline realm, all under one root folder ({@code keycloak/} with its {@code data/}, {@code pki/},
  * {@code secrets.properties}, {@code keycloak.log}). Started the same way by {@code ./relais dev}
- * and by the integration tests.
+ * and by the integration tests, on Keycloak's dev-file H2 database or, like the appliance, on a
+ * PostgreSQL server this instance runs itself ({@code postgres/} under the root folder).
  */
 public final class RelaisInstance implements AutoCloseable {
 
@@ -24,21 +26,31 @@ public final class RelaisInstance implements AutoCloseable {
     /** Alias of the realm's Pro Santé Connect identity provider. */
     public static final String PSC_ALIAS = "psc";
 
+    /** Where Keycloak keeps its data. */
+    public enum Database {
+        /** Keycloak's H2 file database under {@code keycloak/data/h2}: the quick local run. */
+        DEV_FILE,
+        /** A PostgreSQL server started from Maven artifacts, its data under {@code postgres/}. */
+        POSTGRESQL
+    }
+
     private final Path root;
     private final KeycloakInstallation installation;
     private final Secrets secrets;
     private final DemoPki pki;
     private final ServerSettings settings;
     private final KeycloakProcess keycloak;
+    private final PostgresServer postgres;
 
     private RelaisInstance(Path root, KeycloakInstallation installation, Secrets secrets, DemoPki pki,
-                           ServerSettings settings, KeycloakProcess keycloak) {
+                           ServerSettings settings, KeycloakProcess keycloak, PostgresServer postgres) {
         this.root = root;
         this.installation = installation;
         this.secrets = secrets;
         this.pki = pki;
         this.settings = settings;
         this.keycloak = keycloak;
+        this.postgres = postgres;
     }
 
     /** A Relais whose Pro Santé Connect button leads nowhere (see {@link PscConnection#unconfigured()}). */
@@ -53,19 +65,46 @@ public final class RelaisInstance implements AutoCloseable {
      */
     public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl,
                                        PscConnection psc, Consumer<ServerSettings> customize) {
+        return start(root, ports, duiUrl, viaTrajectoireUrl, psc, Database.DEV_FILE, customize);
+    }
+
+    /**
+     * @param database  on POSTGRESQL the server is started first and stopped with the instance (or by
+     *                  a shutdown hook), also when Keycloak fails to start
+     */
+    public static RelaisInstance start(Path root, Ports ports, String duiUrl, String viaTrajectoireUrl,
+                                       PscConnection psc, Database database, Consumer<ServerSettings> customize) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
+        PostgresServer postgres = database == Database.POSTGRESQL
+                ? PostgresServer.start(absoluteRoot.resolve("postgres"), absoluteRoot.resolve("postgres.log"))
+                : null;
+        try {
+            return start(absoluteRoot, ports, duiUrl, viaTrajectoireUrl, psc, postgres, customize);
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    private static RelaisInstance start(Path absoluteRoot, Ports ports, String duiUrl, String viaTrajectoireUrl,
+                                        PscConnection psc, PostgresServer postgres, Consumer<ServerSettings> customize) {
         KeycloakInstallation installation = KeycloakInstallation.install(absoluteRoot.resolve("keycloak"),
                 DistributionArtifacts.fromBuild());
         Secrets secrets = Secrets.loadOrCreate(absoluteRoot.resolve("secrets.properties"));
         DemoPki pki = DemoPki.loadOrCreate(absoluteRoot.resolve("pki"), secrets.get(Secrets.PKI_PASSWORD));
         try {
-            if (!Files.exists(installation.databaseDir())) {
+            boolean freshDatabase = postgres == null ? !Files.exists(installation.databaseDir()) : postgres.fresh();
+            if (freshDatabase) {
                 DemoUsersFile.write(installation.importDir(), REALM, secrets.get(Secrets.DEMO_USER_PASSWORD));
+                DemoExtraction.write(installation.rppsDropFolder());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerSettings settings = ServerSettings.devFileDatabase()
+        ServerSettings settings = (postgres == null ? ServerSettings.devFileDatabase()
+                : ServerSettings.postgresDatabase(postgres.jdbcUrl(), PostgresServer.USER))
                 .ports(ports.https(), ports.management())
                 .tls(pki.serverCertificate(), pki.serverKey(), pki.cardTrustStore(), secrets.get(Secrets.PKI_PASSWORD))
                 .bootstrapAdmin(ADMIN_USERNAME, secrets.get(Secrets.ADMIN_PASSWORD))
@@ -86,7 +125,7 @@ public final class RelaisInstance implements AutoCloseable {
         customize.accept(settings);
         KeycloakProcess keycloak = KeycloakProcess.start(installation, settings, pki.serverTrust(),
                 absoluteRoot.resolve("keycloak.log"), Duration.ofMinutes(5));
-        return new RelaisInstance(absoluteRoot, installation, secrets, pki, settings, keycloak);
+        return new RelaisInstance(absoluteRoot, installation, secrets, pki, settings, keycloak, postgres);
     }
 
     public record Ports(int https, int management) {
@@ -128,8 +167,19 @@ public final class RelaisInstance implements AutoCloseable {
         return keycloak;
     }
 
+    /** The PostgreSQL server of this instance, if it runs on one. */
+    public Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
     @Override
     public void close() {
-        keycloak.close();
+        try {
+            keycloak.close();
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
     }
 }

@@ -26,6 +26,15 @@ public final class ServerSettings {
         return settings;
     }
 
+    /** Keycloak on a PostgreSQL server, as the appliance runs it. */
+    public static ServerSettings postgresDatabase(String jdbcUrl, String username) {
+        ServerSettings settings = new ServerSettings();
+        settings.buildOptions.put("db", "postgres");
+        settings.runtimeOptions.put("db-url", jdbcUrl);
+        settings.runtimeOptions.put("db-username", username);
+        return settings;
+    }
+
     public ServerSettings ports(int https, int management) {
         this.httpsPort = https;
         this.managementPort = management;

@@ -83,6 +83,16 @@ public final class LoginBenchmark {
     }
 
     private static Result drive(Login login, int workers, Duration duration, RelaisInstance relais) throws Exception {
+        return drive(login, workers, () -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** Something to wait for while logins run: a fixed time, or the end of an import. */
+    interface Window {
+        void await() throws Exception;
+    }
+
+    /** Runs {@code login} on {@code workers} threads until {@code window} ends. */
+    static Result drive(Login login, int workers, Window window) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -110,7 +120,9 @@ public final class LoginBenchmark {
             thread.start();
             threads.add(thread);
         }
-        Thread.sleep(duration.toMillis());
+        long began = System.nanoTime();
+        window.await();
+        Duration duration = Duration.ofNanos(System.nanoTime() - began);
         stop.set(true);
         for (Thread thread : threads) {
             thread.join();
@@ -150,18 +162,18 @@ public final class LoginBenchmark {
         });
     }
 
-    private static long percentile(long[] sorted, double p) {
+    static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
 
     /** utime + stime of a process from /proc, in nanoseconds (clock ticks are 100 Hz on Linux). */
-    private static long cpuNanos(ProcessHandle process) throws Exception {
+    static long cpuNanos(ProcessHandle process) throws Exception {
         String[] fields = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceAll(".*\\) ", "").split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 10_000_000L;
     }
 
-    private static void pin(ProcessHandle process, String core) throws Exception {
+    static void pin(ProcessHandle process, String core) throws Exception {
         new ProcessBuilder("taskset", "-a", "-cp", core, Long.toString(process.pid())).inheritIO()
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }

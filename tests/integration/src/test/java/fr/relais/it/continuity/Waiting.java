@@ -5,13 +5,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /** Polls until a condition holds, for things the server does in the background. */
-final class Waiting {
+public final class Waiting {
 
     private Waiting() {
     }
 
     /** Returns how long it took; fails with the last value seen when the budget runs out. */
-    static <T> Duration until(Duration budget, Callable<T> probe, Predicate<T> done, String what) throws Exception {
+    public static <T> Duration until(Duration budget, Callable<T> probe, Predicate<T> done, String what) throws Exception {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         T last = null;

@@ -10,12 +10,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +36,7 @@ import fr.relais.rpps.health.LinkHealthReport;
 import fr.relais.rpps.importer.ImportRun;
 import fr.relais.rpps.keycloak.directory.LinkedAccounts;
 import fr.relais.rpps.keycloak.importer.RppsImport;
+import fr.relais.rpps.keycloak.importer.UploadTooLargeException;
 import fr.relais.rpps.keycloak.storage.KeycloakTables;
 import fr.relais.rpps.keycloak.storage.RppsRepository;
 import fr.relais.rpps.keycloak.user.RppsComponents;
@@ -101,6 +104,7 @@ public final class RppsAdminResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/zip", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@QueryParam("filename") String fileName, @QueryParam("force") @DefaultValue("false") boolean force,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                            InputStream body) throws Exception {
         requireRealmAdminWithDirectory();
         if (fileName == null || fileName.isBlank()) {
@@ -109,7 +113,9 @@ public final class RppsAdminResource {
                     .build();
         }
         try {
-            importService().upload(body, fileName, adminName(), force);
+            importService().upload(body, contentLength, fileName, adminName(), force);
+        } catch (UploadTooLargeException e) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(Map.of("error", e.getMessage())).build();
         } catch (IOException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Map.of("error", "Fichier refusé : " + e.getMessage())).build();

@@ -38,7 +38,11 @@ final class DefaultRppsImport implements RppsImport {
     }
 
     @Override
-    public void upload(InputStream body, String fileName, String triggeredBy, boolean forced) throws IOException {
+    public void upload(InputStream body, long declaredLength, String fileName, String triggeredBy, boolean forced)
+            throws IOException {
+        if (declaredLength > service.config().maxUploadBytes()) {
+            throw new UploadTooLargeException(service.config().maxUploadBytes(), service.config().dropFolder());
+        }
         service.submitUpload(body, fileName, triggeredBy, forced);
     }
 }

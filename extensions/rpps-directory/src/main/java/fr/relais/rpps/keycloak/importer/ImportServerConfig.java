@@ -105,8 +105,11 @@ public record ImportServerConfig(
                         + "of each import step, in seconds.")
                 .add()
             .property().name(MAX_UPLOAD_MB).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_UPLOAD_MB)
-                .helpText("Taille maximale, en Mo, d'un fichier envoyé par l'API d'administration. La limite HTTP de "
-                        + "Keycloak (quarkus.http.limits.max-body-size) s'applique aussi. / Largest upload, in MB.")
+                .helpText("Taille maximale, en Mo, d'un fichier envoyé par l'API d'administration ; au-delà, l'envoi est "
+                        + "refusé (413) avec un message qui renvoie au dossier de dépôt, la voie des gros fichiers. La limite "
+                        + "HTTP de Keycloak (quarkus.http.limits.max-body-size, 1024M dans conf/quarkus.properties de Relais) "
+                        + "s'applique aussi : relevez les deux ensemble. / Largest upload, in MB; Keycloak's HTTP body limit "
+                        + "(quarkus.http.limits.max-body-size) applies too.")
                 .add()
             .build();
 

@@ -89,14 +89,15 @@ final class ImportService {
     /**
      * Copies an uploaded extraction to the work folder (streamed, never held in memory) and imports it.
      *
-     * @throws IOException when the file cannot be stored or exceeds the configured size
+     * @throws UploadTooLargeException when the body exceeds the configured size
+     * @throws IOException when the file cannot be stored
      */
     void submitUpload(InputStream body, String fileName, String triggeredBy, boolean forced) throws IOException {
         // One folder per upload: the reader recognises files by name, so the administrator's name is kept.
         Path folder = Files.createDirectories(config.workFolder().resolve("upload-" + System.nanoTime()));
         Path file = folder.resolve(safeName(fileName));
         long size;
-        try (InputStream limited = new BoundedInputStream(body, config.maxUploadBytes())) {
+        try (InputStream limited = new BoundedInputStream(body, config.maxUploadBytes(), config.dropFolder())) {
             size = Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             Files.deleteIfExists(file);
@@ -265,11 +266,13 @@ final class ImportService {
     /** Stops reading an upload at the configured size instead of filling the disk. */
     private static final class BoundedInputStream extends java.io.FilterInputStream {
         private final long limit;
+        private final Path dropFolder;
         private long read;
 
-        BoundedInputStream(InputStream in, long limit) {
+        BoundedInputStream(InputStream in, long limit, Path dropFolder) {
             super(in);
             this.limit = limit;
+            this.dropFolder = dropFolder;
         }
 
         @Override
@@ -293,7 +296,7 @@ final class ImportService {
         private void count(long n) throws IOException {
             read += n;
             if (read > limit) {
-                throw new IOException("fichier trop volumineux (plus de " + (limit >> 20) + " Mo)");
+                throw new UploadTooLargeException(limit, dropFolder);
             }
         }
     }

@@ -26,8 +26,15 @@ public interface RppsImport extends Provider {
      */
     String start(String triggeredBy, boolean forced);
 
-    /** Stores the uploaded extraction (streamed to disk) and imports it in the background. */
-    void upload(InputStream body, String fileName, String triggeredBy, boolean forced) throws IOException;
+    /**
+     * Stores the uploaded extraction (streamed to disk) and imports it in the background.
+     *
+     * @param declaredLength the request's Content-Length, or -1: a body announced larger than the limit is
+     *                       refused before a byte is stored
+     * @throws UploadTooLargeException when the body is larger than {@code max-upload-mb}
+     */
+    void upload(InputStream body, long declaredLength, String fileName, String triggeredBy, boolean forced)
+            throws IOException;
 
     @Override
     default void close() {

@@ -30,6 +30,7 @@ public final class RppsImportProviderFactory implements ProviderFactory<RppsImpo
     public static final String PROVIDER_ID = "default";
 
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    private static final long FIRST_DROP_FOLDER_CHECK_MILLIS = Duration.ofSeconds(15).toMillis();
 
     private ImportServerConfig config;
     private ImportService service;
@@ -66,7 +67,9 @@ public final class RppsImportProviderFactory implements ProviderFactory<RppsImpo
             long interval = config.dropFolderInterval().toMillis();
             ScheduledTask dropFolder = task("relais-rpps-drop-folder",
                     () -> service.submitDropFolderCheck("dossier de dépôt", ImportTrigger.DROP_FOLDER, false));
-            timer.schedule(new ScheduledTaskRunner(factory, dropFolder), interval, interval, dropFolder.getTaskName());
+            // A file dropped while the server was down is taken soon after start, not one interval later.
+            long firstCheck = Math.min(interval, FIRST_DROP_FOLDER_CHECK_MILLIS);
+            timer.schedule(new ScheduledTaskRunner(factory, dropFolder), firstCheck, interval, dropFolder.getTaskName());
         });
     }
 

@@ -1,5 +1,6 @@
 package fr.relais.rpps.keycloak.user;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +42,8 @@ public final class RppsRealmConfig {
                 .label("FINESS de l'établissement / Organisation FINESS numbers")
                 .helpText("Numéros FINESS (9 caractères, géographiques ou juridiques) de l'établissement ou du groupe. "
                         + "Le jeton d'un professionnel porte son activité exercée à l'un de ces FINESS (claim « rpps », "
-                        + "champ « activite ») ; vide, aucune activité n'est transmise. / The organisation's FINESS "
+                        + "champ « activite ») ; vide, aucune activité n'est transmise. Une valeur peut en contenir plusieurs, "
+                        + "séparés par des virgules. / The organisation's FINESS "
                         + "numbers: tokens carry the professional's activity at one of them.")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .add()
@@ -85,8 +87,11 @@ public final class RppsRealmConfig {
 
     public Set<String> organisationFiness() {
         List<String> values = model.getConfig().getList(ORGANISATION_FINESS);
+        // A value may hold several numbers separated by commas: the realm file fills it from RELAIS_FINESS.
         return values == null ? Set.of() : values.stream()
-                .filter(v -> v != null && !v.isBlank())
+                .filter(v -> v != null)
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .filter(v -> !v.isBlank())
                 .map(v -> v.trim().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -37,6 +37,15 @@ class RppsRealmConfigTest {
     }
 
     @Test
+    void aValueFromTheEnvironmentMayListSeveralFiness() {
+        ComponentModel model = new ComponentModel();
+        model.getConfig().put(RppsRealmConfig.ORGANISATION_FINESS, List.of("750000001, 690012345,", "2a0001234"));
+
+        assertThat(new RppsRealmConfig(model).organisationFiness())
+                .containsExactlyInAnyOrder("750000001", "690012345", "2A0001234");
+    }
+
+    @Test
     void everySettingHasFrenchHelpFirst() {
         assertThat(RppsRealmConfig.PROPERTIES).extracting(ProviderConfigProperty::getName).containsExactly(
                 RppsRealmConfig.VISITING_PROFESSIONALS, RppsRealmConfig.ORGANISATION_FINESS,

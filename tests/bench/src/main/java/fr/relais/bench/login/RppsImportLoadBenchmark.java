@@ -1,0 +1,258 @@
+package fr.relais.bench.login;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.relais.bench.rpps.SyntheticExtractionGenerator;
+import fr.relais.runner.DemoExtraction;
+import fr.relais.runner.DemoProfessional;
+import fr.relais.runner.Folders;
+import fr.relais.runner.PscConnection;
+import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
+
+/**
+ * What an RPPS import does to the logins around it, in the real Keycloak on PostgreSQL (both started by
+ * the runner, as the appliance runs them): card-login throughput and the latency of looking a professional
+ * up by idNat_PS through Keycloak's user search ({@code GET /admin/realms/relais/users?search=<idNat_PS>},
+ * answered by the RPPS user storage), measured while the drop folder's full-size synthetic extraction is
+ * imported into an almost empty directory, then at rest, then while the next day's file (1 % of the
+ * professionals gone) is imported. Keycloak is pinned to core 0 and this driver to core 1; PostgreSQL is
+ * not pinned. Figures are printed, never asserted. Run by hand:
+ * <pre>
+ * java -cp ... fr.relais.bench.login.RppsImportLoadBenchmark [professionals=740000] [workers=8] [lookupsPerSecond=20]
+ * </pre>
+ */
+public final class RppsImportLoadBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IMPORT_OPTION = "spi-relais-rpps-import--default--";
+    private static final int HTTPS_PORT = 28443;
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(40);
+
+    public static void main(String[] args) throws Exception {
+        int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 740_000;
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int lookupsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        LoginBenchmark.pin(ProcessHandle.current(), "1");
+
+        Path root = Path.of(System.getProperty("relais.bench.root", "/tmp/relais-rpps-load-bench"));
+        Folders.deleteRecursively(root);
+        Path work = Files.createDirectories(root.resolve("extractions"));
+        Path full = work.resolve("PS_LibreAcces_Personne_activite_202611200000.txt");
+        SyntheticExtractionGenerator.main(new String[] {full.toString(), Integer.toString(professionals)});
+        List<String> sample = sampleIdNats(full, 5_000);
+        Path shrunk = work.resolve("PS_LibreAcces_Personne_activite_202611210000.txt");
+        long kept = withoutLastPercent(full, shrunk);
+        System.out.printf(Locale.ROOT, "next-day file: %d lines (1 %% of the professionals gone)%n", kept);
+
+        try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(HTTPS_PORT, 29000),
+                "https://dui.invalid", "https://viatrajectoire.invalid", PscConnection.unconfigured(),
+                RelaisInstance.Database.POSTGRESQL,
+                settings -> settings.runtimeOption(IMPORT_OPTION + "drop-folder-interval-seconds", "1"))) {
+            LoginBenchmark.pin(relais.process().jvm(), "0");
+            new BenchRealm(relais).create();
+            Admin admin = new Admin(relais);
+            admin.awaitImport(DemoExtraction.FILE_NAME);
+            Login card = Login.certificate("relais-card", "bench-card",
+                    relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0))), HTTPS_PORT);
+            LoginBenchmark.drive(card, workers, () -> Thread.sleep(15_000));  // warm-up
+
+            List<String> lines = new ArrayList<>();
+            lines.add(measure("import into an empty directory", relais, admin, card, workers, lookupsPerSecond, sample,
+                    full));
+            lines.add(measure("idle (directory loaded)", relais, admin, card, workers, lookupsPerSecond, sample, null));
+            lines.add(measure("import of the next day's file", relais, admin, card, workers, lookupsPerSecond, sample,
+                    shrunk));
+            System.out.println("\nProfessionals: " + professionals + ", login workers: " + workers
+                    + ", user searches: " + lookupsPerSecond + "/s");
+            lines.forEach(System.out::println);
+        }
+    }
+
+    /** Card logins and paced user searches, for a fixed time ({@code extraction} null) or during its import. */
+    private static String measure(String name, RelaisInstance relais, Admin admin, Login card, int workers,
+                                  int lookupsPerSecond, List<String> sample, Path extraction) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Long> lookupNanos = new ArrayList<>();
+        Thread lookups = new Thread(() -> searchUntil(stop, admin, sample, lookupsPerSecond, lookupNanos));
+        JsonNode[] run = new JsonNode[1];
+        lookups.start();
+        long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
+        LoginBenchmark.Result logins = LoginBenchmark.drive(card, workers, () -> {
+            if (extraction == null) {
+                Thread.sleep(IDLE_WINDOW.toMillis());
+                return;
+            }
+            Path dropped = relais.installation().rppsDropFolder().resolve(extraction.getFileName());
+            Files.copy(extraction, dropped);
+            // Copied long ago as far as the settle delay is concerned: the import starts at the next check.
+            Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(3600)));
+            run[0] = admin.awaitImport(extraction.getFileName().toString());
+        });
+        // Keycloak's CPU over the window, import included: per login it shows what the import costs the logins.
+        logins = logins.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore);
+        stop.set(true);
+        lookups.join();
+        long[] sorted = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s: %s]",
+                run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0, run[0].path("message").asText());
+        return String.format(Locale.ROOT, "%-32s card logins %s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms%s",
+                name, logins, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
+                LoginBenchmark.percentile(sorted, 0.99) / 1e6, importPart);
+    }
+
+    private static void searchUntil(AtomicBoolean stop, Admin admin, List<String> sample, int perSecond, List<Long> out) {
+        SplittableRandom random = new SplittableRandom(7);
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        while (!stop.get()) {
+            try {
+                long start = System.nanoTime();
+                admin.search(sample.get(random.nextInt(sample.size())));
+                out.add(System.nanoTime() - start);
+                next += interval;
+                long sleep = next - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                }
+            } catch (Exception e) {
+                System.err.println("user search: " + e);
+            }
+        }
+    }
+
+    /** idNat_PS values spread over the file (column 3), read once before the server starts. */
+    private static List<String> sampleIdNats(Path extraction, int count) throws Exception {
+        List<String> all = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(extraction, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String previous = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String idNat = line.split("\\|", 4)[2];
+                if (!idNat.equals(previous)) {
+                    all.add(idNat);
+                    previous = idNat;
+                }
+            }
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        List<String> sample = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            sample.add(all.get(random.nextInt(all.size())));
+        }
+        return sample;
+    }
+
+    /** The same file without the lines of its last 1 % of professionals. */
+    private static long withoutLastPercent(Path full, Path out) throws Exception {
+        long professionals = 0;
+        try (BufferedReader in = Files.newBufferedReader(full, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String previous = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String idNat = line.split("\\|", 4)[2];
+                if (!idNat.equals(previous)) {
+                    professionals++;
+                    previous = idNat;
+                }
+            }
+        }
+        long keep = professionals - professionals / 100;
+        long lines = 0;
+        try (BufferedReader in = Files.newBufferedReader(full, StandardCharsets.UTF_8);
+             BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write(in.readLine());
+            writer.write('\n');
+            String previous = null;
+            long seen = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String idNat = line.split("\\|", 4)[2];
+                if (!idNat.equals(previous)) {
+                    seen++;
+                    previous = idNat;
+                }
+                if (seen > keep) {
+                    break;
+                }
+                writer.write(line);
+                writer.write('\n');
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** The admin REST calls of the benchmark, with a token renewed before the admin CLI's one-minute expiry. */
+    private static final class Admin {
+        private final RelaisInstance relais;
+        private final HttpClient http;
+        private volatile String token;
+        private volatile long tokenAt;
+
+        Admin(RelaisInstance relais) {
+            this.relais = relais;
+            this.http = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build();
+        }
+
+        void search(String idNat) throws Exception {
+            HttpResponse<String> response = get("/admin/realms/" + RelaisInstance.REALM + "/users?search=" + idNat);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("user search " + response.statusCode() + " " + response.body());
+            }
+        }
+
+        /** Waits for the import of the named file to end; returns its run. */
+        JsonNode awaitImport(String fileName) throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
+            while (Instant.now().isBefore(deadline)) {
+                HttpResponse<String> response = get("/admin/realms/" + RelaisInstance.REALM + "/relais-rpps/imports?max=20");
+                for (JsonNode run : JSON.readTree(response.body())) {
+                    if (fileName.equals(run.path("fileName").asText()) && !"RUNNING".equals(run.path("status").asText())) {
+                        return run;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException("no import of " + fileName + " ended within 20 minutes");
+        }
+
+        private HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + path))
+                    .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private synchronized String token() throws Exception {
+            if (token == null || System.currentTimeMillis() - tokenAt > 30_000) {
+                String form = "grant_type=password&client_id=admin-cli&username=" + RelaisInstance.ADMIN_USERNAME
+                        + "&password=" + URLEncoder.encode(relais.secrets().get(Secrets.ADMIN_PASSWORD), StandardCharsets.UTF_8);
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relais.baseUrl()
+                                + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                token = JSON.readTree(response.body()).get("access_token").asText();
+                tokenAt = System.currentTimeMillis();
+            }
+            return token;
+        }
+    }
+}

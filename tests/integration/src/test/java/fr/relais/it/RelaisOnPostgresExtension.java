@@ -1,0 +1,28 @@
+package fr.relais.it;
+
+import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.ServerSettings;
+
+/**
+ * A second Relais for the test run, on a PostgreSQL server the runner starts from Maven artifacts, as
+ * the appliance runs: for the RPPS directory (COPY import, the appliance's database). Its card CRLs come
+ * from the drop folder the runner fills at start, so it needs no CRL server.
+ */
+public final class RelaisOnPostgresExtension extends RelaisServerExtension {
+
+    /** Prefix of the RPPS import's server options. */
+    static final String RPPS_IMPORT_OPTION = "spi-relais-rpps-import--default--";
+    /** Above Quarkus' 10 MB default body limit, far below the production 1024. */
+    static final int MAX_UPLOAD_MB = 12;
+
+    public RelaisOnPostgresExtension() {
+        super(RelaisInstance.Database.POSTGRESQL, "relais-it-postgresql");
+    }
+
+    @Override
+    protected void customize(ServerSettings settings, CrlServer crls) {
+        // Dropped files are picked up within seconds rather than the production five minutes.
+        settings.runtimeOption(RPPS_IMPORT_OPTION + "drop-folder-interval-seconds", "2")
+                .runtimeOption(RPPS_IMPORT_OPTION + "max-upload-mb", Integer.toString(MAX_UPLOAD_MB));
+    }
+}

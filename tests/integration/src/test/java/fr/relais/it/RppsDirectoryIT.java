@@ -1,0 +1,262 @@
+package fr.relais.it;
+
+import static fr.relais.it.DuiRequests.cardLoginTokens;
+import static fr.relais.it.DuiRequests.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.relais.it.continuity.Waiting;
+import fr.relais.runner.DemoExtraction;
+import fr.relais.runner.DemoExtraction.Visitor;
+import fr.relais.runner.DemoProfessional;
+import fr.relais.runner.PscConnection;
+import fr.relais.runner.RelaisInstance;
+import fr.relais.testpki.IssuedCertificate;
+
+/**
+ * The RPPS directory in the real Keycloak on PostgreSQL: the demo extraction the runner drops at first
+ * start, then drops and uploads through the admin API, the admin user search, the token claims, failed
+ * and shrunk imports, and the card login of a professional who is only in the directory. The methods
+ * run in order: each import builds on the directory the previous one left.
+ */
+@ExtendWith(RelaisOnPostgresExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RppsDirectoryIT {
+
+    private static final String API = "realms/" + RelaisInstance.REALM + "/relais-rpps/";
+    private static final Duration IMPORT_BUDGET = Duration.ofMinutes(3);
+    private static final int MB = 1 << 20;
+    private static final DemoProfessional CLAIRE = DemoProfessional.ALL.get(0);
+    private static final Visitor LEROY = DemoExtraction.VISITORS.get(0);
+    private static final Visitor FOURNIER = DemoExtraction.VISITORS.get(1);
+    /** Professionals in the demo extraction: four demo accounts, three visitors, two others. */
+    private static final int DEMO_PROFESSIONALS = 9;
+    private static final Visitor NEWCOMER = new Visitor("899700100102", "Léa", "NOËL", 70, "Masseur-Kinésithérapeute");
+    private static final Visitor LOCUM = new Visitor("899700100110", "Karim", "BENALI", 10, "Médecin");
+
+    @Test
+    @Order(1)
+    void theDemoExtractionDroppedAtFirstStartIsImportedAndADroppedFileFollows(RelaisInstance relais) throws Exception {
+        JsonNode demo = awaitRun(relais, DemoExtraction.FILE_NAME);
+        assertThat(demo.get("status").asText()).as(demo.toString()).isEqualTo("SUCCEEDED");
+        assertThat(demo.get("trigger").asText()).isEqualTo("DROP_FOLDER");
+        assertThat(demo.get("professionals").asInt()).isEqualTo(DEMO_PROFESSIONALS);
+        assertThat(demo.get("newCount").asInt()).isEqualTo(DEMO_PROFESSIONALS);
+        assertThat(demo.get("rejectedCount").asInt()).isZero();
+
+        JsonNode leroy = new AdminApi(relais).get(API + "professionals/" + LEROY.idNatPs());
+        assertThat(leroy.get("lastName").asText()).isEqualTo("LEROY");
+        assertThat(leroy.get("professionCode").asText()).isEqualTo("10");
+        assertThat(new AdminApi(relais).getResponse(API + "professionals/899700999998").statusCode()).isEqualTo(404);
+
+        // An operator copies a newer extraction into the drop folder (copy finished a while ago).
+        String name = "PS_LibreAcces_Personne_activite_202611020000.txt";
+        Path dropped = relais.installation().rppsDropFolder().resolve(name);
+        Files.writeString(dropped, DemoExtraction.content() + DemoExtraction.privatePracticeLine(NEWCOMER) + "\r\n");
+        Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(1800)));
+
+        JsonNode next = awaitRun(relais, name);
+        assertThat(next.get("status").asText()).as(next.toString()).isEqualTo("SUCCEEDED");
+        assertThat(next.get("newCount").asInt()).isEqualTo(1);
+        assertThat(next.get("goneCount").asInt()).isZero();
+        assertThat(new AdminApi(relais).get(API + "professionals/" + NEWCOMER.idNatPs()).get("lastName").asText())
+                .isEqualTo("NOËL");
+    }
+
+    @Test
+    @Order(2)
+    void professionalsWithoutAnAccountAppearInTheAdminUserSearch(RelaisInstance relais) throws Exception {
+        JsonNode byName = new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?search=FOURNIER");
+        JsonNode fournier = only(byName, FOURNIER.idNatPs());
+        assertThat(fournier.get("lastName").asText()).isEqualTo("FOURNIER");
+        // No account yet: listed from the directory, disabled, read-only.
+        assertThat(fournier.get("enabled").asBoolean()).isFalse();
+        assertThat(fournier.path("attributes").path("rpps_profession_code").get(0).asText()).isEqualTo("60");
+
+        JsonNode byIdNat = new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?search=" + LEROY.idNatPs());
+        assertThat(only(byIdNat, LEROY.idNatPs()).get("lastName").asText()).isEqualTo("LEROY");
+
+        JsonNode byProfession = new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?q="
+                + URLEncoder.encode("rpps_profession_code:21", StandardCharsets.UTF_8));
+        assertThat(usernames(byProfession)).containsExactly(DemoExtraction.VISITORS.get(2).idNatPs());
+    }
+
+    @Test
+    @Order(3)
+    void tokensOfAnAccountCarryItsRppsDataAndItsActivityAtTheOrganisation(RelaisInstance relais) throws Exception {
+        JsonNode tokens = cardLoginTokens(relais, relais.pki().card(CLAIRE));
+
+        for (String tokenName : List.of("id_token", "access_token")) {
+            JsonNode rpps = payload(tokens.get(tokenName).asText()).get("rpps");
+            assertThat(rpps).as(tokenName).isNotNull();
+            assertThat(rpps.get("idnat_ps").asText()).as(tokenName).isEqualTo(CLAIRE.idNatPs());
+            assertThat(rpps.get("rpps").asText()).as(tokenName).isEqualTo(CLAIRE.idNatPs().substring(1));
+            assertThat(rpps.path("profession").path("code").asText()).as(tokenName).isEqualTo("60");
+            assertThat(rpps.path("activite").path("finess_site").asText()).as(tokenName)
+                    .isEqualTo(PscConnection.DEMO_FINESS);
+            assertThat(rpps.path("activite").path("mode_exercice").path("code").asText()).as(tokenName).isEqualTo("S");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theCardOfAProfessionalKnownOnlyToTheDirectorySignsInThroughIt(RelaisInstance relais) throws Exception {
+        assertThat(new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?exact=true&username="
+                + LEROY.idNatPs())).as("no local account before the login").isEmpty();
+        IssuedCertificate card = relais.pki().hierarchy().card(LEROY.idNatPs()).givenName(LEROY.givenName())
+                .surname(LEROY.surname()).title(LEROY.professionLabel()).professionCode(LEROY.professionCode()).issue();
+
+        JsonNode idToken = payload(cardLoginTokens(relais, card).get("id_token").asText());
+
+        assertThat(idToken.get("idnat_ps").asText()).isEqualTo(LEROY.idNatPs());
+        assertThat(idToken.get("acr").asText()).isEqualTo("mie-2fa");
+        assertThat(idToken.path("rpps").path("nom_exercice").asText()).isEqualTo("LEROY");
+        assertThat(idToken.path("rpps").path("activite").path("finess_site").asText()).isEqualTo(PscConnection.DEMO_FINESS);
+        JsonNode account = only(new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?exact=true&username="
+                + LEROY.idNatPs()), LEROY.idNatPs());
+        assertThat(account.get("enabled").asBoolean()).isTrue();
+        assertThat(account.path("federationLink").asText()).as("linked to the RPPS component").isNotEmpty();
+        assertThat(account.path("attributes").path("rpps_linked_at").isArray()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aBrokenUploadKeepsThePreviousDirectoryAndAGoodOneReplacesIt(RelaisInstance relais) throws Exception {
+        // A download cut short: the archive's central directory is missing.
+        JsonNode truncated = upload(relais, "PS_LibreAcces_202611030000.zip",
+                "PK\u0003\u0004 truncated".getBytes(StandardCharsets.ISO_8859_1), "application/zip", false);
+        assertThat(truncated.get("status").asText()).as(truncated.toString()).isEqualTo("FAILED");
+
+        // The right header, but most lines mangled: over the rejected-line threshold.
+        StringBuilder mangled = new StringBuilder(DemoExtraction.content());
+        for (int i = 0; i < 20; i++) {
+            mangled.append("8|not|a line of this file\r\n");
+        }
+        JsonNode refused = upload(relais, "PS_LibreAcces_Personne_activite_202611040000.txt",
+                mangled.toString().getBytes(StandardCharsets.UTF_8), "text/plain", false);
+        assertThat(refused.get("status").asText()).as(refused.toString()).isEqualTo("REFUSED");
+        assertThat(refused.get("rejectedCount").asInt()).isEqualTo(20);
+
+        assertThat(new AdminApi(relais).get(API + "professionals/" + NEWCOMER.idNatPs()).get("lastName").asText())
+                .as("the previous import is still live").isEqualTo("NOËL");
+
+        String good = DemoExtraction.content() + DemoExtraction.privatePracticeLine(NEWCOMER) + "\r\n"
+                + DemoExtraction.privatePracticeLine(LOCUM) + "\r\n";
+        JsonNode uploaded = upload(relais, "PS_LibreAcces_Personne_activite_202611050000.txt",
+                good.getBytes(StandardCharsets.UTF_8), "text/plain", false);
+        assertThat(uploaded.get("status").asText()).as(uploaded.toString()).isEqualTo("SUCCEEDED");
+        assertThat(uploaded.get("trigger").asText()).isEqualTo("UPLOAD");
+        assertThat(uploaded.get("newCount").asInt()).isEqualTo(1);
+        assertThat(new AdminApi(relais).get(API + "professionals/" + LOCUM.idNatPs()).get("lastName").asText())
+                .isEqualTo("BENALI");
+    }
+
+    @Test
+    @Order(6)
+    void aShrunkFileIsRefusedUnlessForcedAndNeverRemovesAnAccount(RelaisInstance relais) throws Exception {
+        String shrunk = DemoExtraction.HEADER + "\r\n" + DemoExtraction.privatePracticeLine(LOCUM) + "\r\n";
+        byte[] body = shrunk.getBytes(StandardCharsets.UTF_8);
+
+        JsonNode refused = upload(relais, "PS_LibreAcces_Personne_activite_202611060000.txt", body, "text/plain", false);
+        assertThat(refused.get("status").asText()).as(refused.toString()).isEqualTo("REFUSED");
+        assertThat(new AdminApi(relais).getResponse(API + "professionals/" + LEROY.idNatPs()).statusCode()).isEqualTo(200);
+
+        JsonNode forced = upload(relais, "PS_LibreAcces_Personne_activite_202611070000.txt", body, "text/plain", true);
+        assertThat(forced.get("status").asText()).as(forced.toString()).isEqualTo("SUCCEEDED");
+        assertThat(forced.get("professionals").asInt()).isEqualTo(1);
+        assertThat(new AdminApi(relais).getResponse(API + "professionals/" + LEROY.idNatPs()).statusCode()).isEqualTo(404);
+
+        // Gone from RPPS: the account created at his card login stays, enabled, and is flagged.
+        JsonNode account = only(new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?exact=true&username="
+                + LEROY.idNatPs()), LEROY.idNatPs());
+        assertThat(account.get("enabled").asBoolean()).isTrue();
+        assertThat(account.path("attributes").path("rpps_status").get(0).asText()).isEqualTo("absent");
+
+        JsonNode restored = upload(relais, "PS_LibreAcces_Personne_activite_202611080000.txt",
+                DemoExtraction.content().getBytes(StandardCharsets.UTF_8), "text/plain", false);
+        assertThat(restored.get("status").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
+        assertThat(new AdminApi(relais).getResponse(API + "professionals/" + LEROY.idNatPs()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void anUploadBeyondTheHttpDefaultLimitIsAcceptedAndOneBeyondTheImportLimitIsSentToTheDropFolder(RelaisInstance relais)
+            throws Exception {
+        // Quarkus refuses bodies over 10 MB unless configured: a real extraction is far bigger.
+        StringBuilder big = new StringBuilder(DemoExtraction.content());
+        int count = 0;
+        while (big.length() < 11 * MB) {
+            count++;
+            big.append(DemoExtraction.privatePracticeLine(new Visitor("8997005" + String.format("%05d", count), "P" + count,
+                    "SYNTHETIQUE", 60, "Infirmier"))).append("\r\n");
+        }
+        byte[] body = big.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(10 * MB);
+
+        JsonNode run = upload(relais, "PS_LibreAcces_Personne_activite_202611090000.txt", body, "text/plain", false);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("professionals").asInt()).isEqualTo(DEMO_PROFESSIONALS + count);
+
+        // Over this instance's max-upload-mb: refused before anything is stored, with the way to go.
+        HttpResponse<String> tooLarge = new AdminApi(relais).post(API + "imports/upload?filename="
+                + "PS_LibreAcces_Personne_activite_202611100000.txt", new byte[RelaisOnPostgresExtension.MAX_UPLOAD_MB * MB + 1],
+                "text/plain");
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(AdminApi.JSON.readTree(tooLarge.body()).get("error").asText())
+                .contains("dossier de dépôt").contains(relais.installation().rppsDropFolder().getFileName().toString());
+    }
+
+    /** Uploads an extraction through the admin API and waits for the import it starts to end. */
+    private static JsonNode upload(RelaisInstance relais, String fileName, byte[] body, String contentType,
+                                   boolean force) throws Exception {
+        HttpResponse<String> accepted = new AdminApi(relais).post(API + "imports/upload?filename=" + fileName
+                + "&force=" + force, body, contentType);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return awaitRun(relais, fileName);
+    }
+
+    /** The import run of the named file, once it has ended. */
+    private static JsonNode awaitRun(RelaisInstance relais, String fileName) throws Exception {
+        AtomicReference<JsonNode> run = new AtomicReference<>();
+        Waiting.until(IMPORT_BUDGET, () -> {
+            for (JsonNode candidate : new AdminApi(relais).get(API + "imports?max=50")) {
+                if (fileName.equals(candidate.path("fileName").asText())
+                        && !"RUNNING".equals(candidate.path("status").asText())) {
+                    run.set(candidate);
+                    return candidate;
+                }
+            }
+            Thread.sleep(400);
+            return null;
+        }, r -> r != null, "imported " + fileName);
+        return run.get();
+    }
+
+    private static JsonNode only(JsonNode users, String username) {
+        assertThat(usernames(users)).as(users.toString()).containsExactly(username);
+        return users.get(0);
+    }
+
+    private static List<String> usernames(JsonNode users) {
+        return java.util.stream.StreamSupport.stream(users.spliterator(), false)
+                .map(u -> u.path("username").asText()).toList();
+    }
+}
