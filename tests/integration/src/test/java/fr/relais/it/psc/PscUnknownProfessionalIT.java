@@ -22,6 +22,7 @@ import fr.relais.pscsim.AutoLogin;
 import fr.relais.pscsim.Exercice;
 import fr.relais.pscsim.Professional;
 import fr.relais.pscsim.PscSimulator;
+import fr.relais.runner.DemoExtraction;
 import fr.relais.runner.RelaisInstance;
 
 /**
@@ -42,22 +43,6 @@ class PscUnknownProfessionalIT {
     private static final Professional MARC = professional("810100000025", "Marc", "DELORME");
     /** Known to PSC only. */
     private static final Professional NESTOR = professional("899700999972", "Nestor", "ABSENT");
-
-    private static final String HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-            + "Libellé civilité d'exercice|Code civilité|Libellé civilité|Nom d'exercice|Prénom d'exercice|Code profession|"
-            + "Libellé profession|Code catégorie professionnelle|Libellé catégorie professionnelle|Code type savoir-faire|"
-            + "Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|Code mode exercice|Libellé mode exercice|"
-            + "Numéro SIRET site|Numéro SIREN site|Numéro FINESS site|Numéro FINESS établissement juridique|"
-            + "Identifiant technique de la structure|Raison sociale site|Enseigne commerciale site|"
-            + "Complément destinataire (coord. structure)|Complément point géographique (coord. structure)|"
-            + "Numéro Voie (coord. structure)|Indice répétition voie (coord. structure)|Code type de voie (coord. structure)|"
-            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Mention distribution (coord. structure)|"
-            + "Bureau cedex (coord. structure)|Code postal (coord. structure)|Code commune (coord. structure)|"
-            + "Libellé commune (coord. structure)|Code pays (coord. structure)|Libellé pays (coord. structure)|"
-            + "Téléphone (coord. structure)|Téléphone 2 (coord. structure)|Télécopie (coord. structure)|"
-            + "Adresse e-mail (coord. structure)|Code Département (structure)|Libellé Département (structure)|"
-            + "Ancien identifiant de la structure|Autorité d'enregistrement|Code secteur d'activité|"
-            + "Libellé secteur d'activité|Code section tableau pharmaciens|Libellé section tableau pharmaciens";
 
     private static String componentId;
     private static boolean componentCreated;
@@ -86,7 +71,7 @@ class PscUnknownProfessionalIT {
         }
         componentId = existing.get("id").asText();
 
-        String extraction = HEADER + "\n" + line(ODILE) + line(MARC);
+        String extraction = String.join("\r\n", DemoExtraction.HEADER, line(ODILE), line(MARC)) + "\r\n";
         HttpResponse<String> upload = admin.postFile(
                 "realms/relais/relais-rpps/imports/upload?force=true&filename=PS_LibreAcces_Personne_activite_202611290000.txt",
                 "text/plain", extraction.getBytes(StandardCharsets.UTF_8));
@@ -211,17 +196,9 @@ class PscUnknownProfessionalIT {
                 List.of(Exercice.of(List.of(), "codeProfession", "10")));
     }
 
-    /** One Personne_activite line: a physician without an activity. */
+    /** One Personne_activite line: a physician in private practice. */
     private static String line(Professional p) {
-        String[] fields = new String[HEADER.split("\\|", -1).length];
-        java.util.Arrays.fill(fields, "");
-        fields[0] = "8";
-        fields[1] = p.idNat().substring(1);
-        fields[2] = p.idNat();
-        fields[7] = p.familyName();
-        fields[8] = p.givenName().toUpperCase(java.util.Locale.ROOT);
-        fields[9] = "10";
-        fields[10] = "Médecin";
-        return String.join("|", fields) + "\n";
+        return DemoExtraction.privatePracticeLine(new DemoExtraction.Visitor(p.idNat(), p.givenName(), p.familyName(), 10,
+                "Médecin"));
     }
 }
