@@ -39,21 +39,45 @@ public final class LoginBenchmark {
         Folders.deleteRecursively(root);
         try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(18443, 19000),
                 "https://dui.invalid", "https://viatrajectoire.invalid",
-                settings -> settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5"))) {
+                settings -> {
+                    settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5");
+                    // -Drelais.bench.jfr=/path/to/file.jfr: a Flight Recording of the Keycloak JVM over the whole run.
+                    String jfr = System.getProperty("relais.bench.jfr");
+                    if (jfr != null) {
+                        settings.environment("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings="
+                                + System.getProperty("relais.bench.jfr.settings", "profile") + ",filename=" + jfr);
+                    }
+                })) {
             pin(relais.process().jvm(), "0");
-            new BenchRealm(relais).create();
             DemoProfessional claire = DemoProfessional.ALL.get(0);
+            BenchRealm benchRealm = new BenchRealm(relais);
+            benchRealm.create();
+            benchRealm.createStockRealm(claire);
             var card = relais.pki().presenting(relais.pki().card(claire));
             int port = 18443;
+            String shipped = RelaisInstance.REALM;
             List<Login> logins = List.of(
-                    Login.certificate("relais-card", "bench-card", card, port),
-                    Login.certificate("stock-x509", "bench-x509", card, port),
+                    Login.certificate("relais-card", shipped, "bench-card", card, port),
+                    Login.certificate("stock-x509", shipped, "bench-x509", card, port),
+                    // The same two logins in a realm with Keycloak's default settings.
+                    Login.certificate("relais-card@stock", BenchRealm.STOCK_REALM, "bench-card", card, port),
+                    Login.certificate("stock-x509@stock", BenchRealm.STOCK_REALM, "bench-x509", card, port),
                     Login.password("bench-password", relais.pki().serverTrust(), port, claire.username(),
                             relais.secrets().get(Secrets.DEMO_USER_PASSWORD)),
                     Login.clientCredentials(relais.pki().serverTrust(), port, workers));
+            // -Drelais.bench.only=relais-card,stock-x509: a subset, for profiling one kind of login.
+            String only = System.getProperty("relais.bench.only");
+            if (only != null) {
+                List<String> names = List.of(only.split(","));
+                logins = logins.stream().filter(login -> names.contains(login.name)).toList();
+            }
             Map<String, List<Result>> results = new LinkedHashMap<>();
             run(relais, logins, warmup, measure, repeats, workers, results);
 
+            if (only != null && !only.contains("relais-card-1M-crl")) {
+                report(results);
+                return;
+            }
             // The same card login with a national-size CRL (1,000,000 entries) for the card's authority.
             CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
             Instant now = Instant.now();
@@ -61,7 +85,7 @@ public final class LoginBenchmark {
                     .thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1))).crlNumber(BigInteger.valueOf(now.toEpochMilli()))
                     .buildDer());
             Thread.sleep(15_000);  // the background job picks it up within one refresh period
-            run(relais, List.of(Login.certificate("relais-card-1M-crl", "bench-card", card, port)), warmup, measure,
+            run(relais, List.of(Login.certificate("relais-card-1M-crl", shipped, "bench-card", card, port)), warmup, measure,
                     repeats, workers, results);
             report(results);
         }
@@ -70,14 +94,18 @@ public final class LoginBenchmark {
     private static void run(RelaisInstance relais, List<Login> logins, Duration warmup, Duration measure, int repeats,
                             int workers, Map<String, List<Result>> results) throws Exception {
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            for (Login login : logins) {
+            // Each repeat starts one login further down the list, so no kind of login always runs
+            // first (right after start-up, with the JIT still busy) or always after the same neighbour.
+            List<Login> order = new ArrayList<>(logins);
+            java.util.Collections.rotate(order, -(repeat - 1));
+            for (Login login : order) {
                 drive(login, workers, warmup, null);
                 long cpuBefore = cpuNanos(relais.process().jvm());
                 Result result = drive(login, workers, measure, relais);
                 long cpu = cpuNanos(relais.process().jvm()) - cpuBefore;
                 result = result.withCpu(cpu);
                 results.computeIfAbsent(login.name, k -> new ArrayList<>()).add(result);
-                System.out.printf("repeat %d %-20s %s%n", repeat, login.name, result);
+                System.out.printf("%s repeat %d %-20s %s%n", java.time.LocalTime.now().withNano(0), repeat, login.name, result);
             }
         }
     }
