@@ -85,6 +85,19 @@ final class BenchRealm {
         client(STOCK_REALM, "bench-x509", Map.of("browser", x509Flow));
     }
 
+    /** Whether the realm's "Verify Profile" required action is enabled (it runs at every login). */
+    boolean requiredActionEnabled(String realm, String alias) throws IOException, InterruptedException {
+        return JSON.readTree(send(realm, "GET", "authentication/required-actions/" + alias, null)).get("enabled").asBoolean();
+    }
+
+    void enableRequiredAction(String realm, String alias, boolean enabled) throws IOException, InterruptedException {
+        ObjectNode action = (ObjectNode) JSON.readTree(send(realm, "GET", "authentication/required-actions/" + alias, null));
+        if (action.get("enabled").asBoolean() != enabled) {
+            action.put("enabled", enabled);
+            send(realm, "PUT", "authentication/required-actions/" + alias, JSON.writeValueAsString(action));
+        }
+    }
+
     /** The card authenticator's id and the settings of the shipped realm's "relais card login" configuration. */
     private static final class CpsCard {
         static final String PROVIDER_ID = "relais-cps-card";

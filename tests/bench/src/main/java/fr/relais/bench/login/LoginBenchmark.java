@@ -28,6 +28,16 @@ import fr.relais.testpki.CertificateAuthority;
  */
 public final class LoginBenchmark {
 
+    private static final String VERIFY_PROFILE = "VERIFY_PROFILE";
+    private static final String VERIFY_PROFILE_FLIPPED = "relais-card-verify-profile-flipped";
+
+    /** Puts the realm in the state a kind of login is measured in, before its warm-up. */
+    private interface Preparation {
+        void prepare(Login login) throws Exception;
+    }
+
+    private static Preparation prepare = login -> { };
+
     public static void main(String[] args) throws Exception {
         Duration warmup = Duration.ofSeconds(arg(args, 0, 30));
         Duration measure = Duration.ofSeconds(arg(args, 1, 60));
@@ -62,6 +72,8 @@ public final class LoginBenchmark {
                     // The same two logins in a realm with Keycloak's default settings.
                     Login.certificate("relais-card@stock", BenchRealm.STOCK_REALM, "bench-card", card, port),
                     Login.certificate("stock-x509@stock", BenchRealm.STOCK_REALM, "bench-x509", card, port),
+                    // The shipped card login with Keycloak's "Verify Profile" required action switched the other way.
+                    Login.certificate(VERIFY_PROFILE_FLIPPED, shipped, "bench-card", card, port),
                     Login.password("bench-password", relais.pki().serverTrust(), port, claire.username(),
                             relais.secrets().get(Secrets.DEMO_USER_PASSWORD)),
                     Login.clientCredentials(relais.pki().serverTrust(), port, workers));
@@ -71,6 +83,10 @@ public final class LoginBenchmark {
                 List<String> names = List.of(only.split(","));
                 logins = logins.stream().filter(login -> names.contains(login.name)).toList();
             }
+            boolean verifyProfileShipped = benchRealm.requiredActionEnabled(shipped, VERIFY_PROFILE);
+            System.out.println("Shipped realm: " + VERIFY_PROFILE + " enabled=" + verifyProfileShipped);
+            prepare = login -> benchRealm.enableRequiredAction(shipped, VERIFY_PROFILE,
+                    login.name.equals(VERIFY_PROFILE_FLIPPED) != verifyProfileShipped);
             Map<String, List<Result>> results = new LinkedHashMap<>();
             run(relais, logins, warmup, measure, repeats, workers, results);
 
@@ -99,11 +115,13 @@ public final class LoginBenchmark {
             List<Login> order = new ArrayList<>(logins);
             java.util.Collections.rotate(order, -(repeat - 1));
             for (Login login : order) {
+                prepare.prepare(login);
                 drive(login, workers, warmup, null);
                 long cpuBefore = cpuNanos(relais.process().jvm());
+                long requestCpuBefore = requestThreadsCpuNanos(relais.process().jvm());
                 Result result = drive(login, workers, measure, relais);
                 long cpu = cpuNanos(relais.process().jvm()) - cpuBefore;
-                result = result.withCpu(cpu);
+                result = result.withCpu(cpu, requestThreadsCpuNanos(relais.process().jvm()) - requestCpuBefore);
                 results.computeIfAbsent(login.name, k -> new ArrayList<>()).add(result);
                 System.out.printf("%s repeat %d %-20s %s%n", java.time.LocalTime.now().withNano(0), repeat, login.name, result);
             }
@@ -144,12 +162,19 @@ public final class LoginBenchmark {
             thread.join();
         }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99), 0);
+        return new Result(all.length, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99), 0, 0);
     }
 
-    record Result(long logins, long errors, Duration duration, long p50Nanos, long p99Nanos, long serverCpuNanos) {
-        Result withCpu(long cpu) {
-            return new Result(logins, errors, duration, p50Nanos, p99Nanos, cpu);
+    /**
+     * @param serverCpuNanos  the whole Keycloak process: includes the JIT, GC and background jobs, whose
+     *                        share per login grows whenever a busy machine slows the logins down
+     * @param requestCpuNanos only the threads serving HTTP (Vert.x event loops: TLS and HTTP; executor
+     *                        threads: Keycloak's request handling), the figure to compare on a shared machine
+     */
+    record Result(long logins, long errors, Duration duration, long p50Nanos, long p99Nanos, long serverCpuNanos,
+                  long requestCpuNanos) {
+        Result withCpu(long cpu, long requestCpu) {
+            return new Result(logins, errors, duration, p50Nanos, p99Nanos, cpu, requestCpu);
         }
 
         double perSecond() {
@@ -160,21 +185,27 @@ public final class LoginBenchmark {
             return logins == 0 ? 0 : serverCpuNanos / 1e6 / logins;
         }
 
+        double requestCpuMillisPerLogin() {
+            return logins == 0 ? 0 : requestCpuNanos / 1e6 / logins;
+        }
+
         @Override
         public String toString() {
-            return String.format("%8.1f /s  cpu %6.2f ms/login  p50 %6.1f ms  p99 %6.1f ms  errors %d", perSecond(),
-                    cpuMillisPerLogin(), p50Nanos / 1e6, p99Nanos / 1e6, errors);
+            return String.format("%8.1f /s  cpu %6.2f ms/login  request threads %6.2f ms/login  p50 %6.1f ms  p99 %6.1f ms"
+                    + "  errors %d", perSecond(), cpuMillisPerLogin(), requestCpuMillisPerLogin(), p50Nanos / 1e6,
+                    p99Nanos / 1e6, errors);
         }
     }
 
     private static void report(Map<String, List<Result>> results) {
-        System.out.println("\nMedian of repeats:");
+        System.out.println("\nMedian of repeats (by throughput), then the median request-thread CPU per login:");
         results.forEach((name, runs) -> {
             List<Result> sorted = new ArrayList<>(runs);
             sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
             Result median = sorted.get(sorted.size() / 2);
-            System.out.printf("%-20s %s   (runs: %s)%n", name, median,
-                    runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList());
+            double[] requestCpu = runs.stream().mapToDouble(Result::requestCpuMillisPerLogin).sorted().toArray();
+            System.out.printf("%-20s %s   (runs: %s; request-thread CPU median %.2f ms/login)%n", name, median,
+                    runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList(), requestCpu[requestCpu.length / 2]);
         });
     }
 
@@ -186,6 +217,27 @@ public final class LoginBenchmark {
     private static long cpuNanos(ProcessHandle process) throws Exception {
         String[] fields = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceAll(".*\\) ", "").split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
+    /** utime + stime of the Keycloak threads that serve HTTP requests, from /proc/[pid]/task. */
+    private static long requestThreadsCpuNanos(ProcessHandle process) throws Exception {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException threadGone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
         return ticks * 10_000_000L;
     }
 
