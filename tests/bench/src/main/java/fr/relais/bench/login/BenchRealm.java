@@ -36,17 +36,24 @@ final class BenchRealm {
 
     private final RelaisInstance relais;
     private final HttpClient http;
-    private final String token;
+    private String token;
+    private java.time.Instant tokenIssued;
 
     BenchRealm(RelaisInstance relais) throws IOException, InterruptedException {
         this.relais = relais;
         this.http = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build();
+        logIn();
+    }
+
+    /** A fresh admin token: the master realm's tokens live one minute and the bench lasts much longer. */
+    private void logIn() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=" + RelaisInstance.ADMIN_USERNAME + "&password="
                 + URLEncoder.encode(relais.secrets().get(Secrets.ADMIN_PASSWORD), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relais.baseUrl()
                         + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         this.token = JSON.readTree(response.body()).get("access_token").asText();
+        this.tokenIssued = java.time.Instant.now();
     }
 
     void create() throws IOException, InterruptedException {
@@ -146,7 +153,10 @@ final class BenchRealm {
         throw new IllegalStateException("flow not created");
     }
 
-    private HttpRequest.Builder admin(String path) {
+    private HttpRequest.Builder admin(String path) throws IOException, InterruptedException {
+        if (tokenIssued.isBefore(java.time.Instant.now().minusSeconds(30))) {
+            logIn();
+        }
         return HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/realms" + (path.isEmpty() ? "" : "/" + path)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
     }

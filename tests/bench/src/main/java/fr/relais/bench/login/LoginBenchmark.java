@@ -118,10 +118,10 @@ public final class LoginBenchmark {
                 prepare.prepare(login);
                 drive(login, workers, warmup, null);
                 long cpuBefore = cpuNanos(relais.process().jvm());
-                long requestCpuBefore = requestThreadsCpuNanos(relais.process().jvm());
+                Map<String, Long> requestCpuBefore = requestThreadsCpuNanos(relais.process().jvm());
                 Result result = drive(login, workers, measure, relais);
                 long cpu = cpuNanos(relais.process().jvm()) - cpuBefore;
-                result = result.withCpu(cpu, requestThreadsCpuNanos(relais.process().jvm()) - requestCpuBefore);
+                result = result.withCpu(cpu, delta(requestCpuBefore, requestThreadsCpuNanos(relais.process().jvm())));
                 results.computeIfAbsent(login.name, k -> new ArrayList<>()).add(result);
                 System.out.printf("%s repeat %d %-20s %s%n", java.time.LocalTime.now().withNano(0), repeat, login.name, result);
             }
@@ -220,9 +220,12 @@ public final class LoginBenchmark {
         return ticks * 10_000_000L;
     }
 
-    /** utime + stime of the Keycloak threads that serve HTTP requests, from /proc/[pid]/task. */
-    private static long requestThreadsCpuNanos(ProcessHandle process) throws Exception {
-        long ticks = 0;
+    /**
+     * utime + stime of each Keycloak thread that serves HTTP requests, by thread id, from
+     * /proc/[pid]/task: the pools let idle threads go, so sums are compared thread by thread.
+     */
+    private static Map<String, Long> requestThreadsCpuNanos(ProcessHandle process) throws Exception {
+        Map<String, Long> cpu = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String stat;
@@ -234,11 +237,20 @@ public final class LoginBenchmark {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo")) {
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.put(task.getFileName().toString(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
                 }
             }
         }
-        return ticks * 10_000_000L;
+        return cpu;
+    }
+
+    /** CPU used between two readings by the threads alive at the second (a thread that ended is not counted). */
+    private static long delta(Map<String, Long> before, Map<String, Long> after) {
+        long sum = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum;
     }
 
     private static void pin(ProcessHandle process, String core) throws Exception {
