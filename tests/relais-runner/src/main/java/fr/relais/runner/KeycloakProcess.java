@@ -152,9 +152,13 @@ public final class KeycloakProcess implements AutoCloseable {
         throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + log + "\n" + tail(log));
     }
 
-    /** The Keycloak JVM (a child of kc.sh), for CPU and memory readings. */
+    /**
+     * The Keycloak JVM (a direct child of kc.sh), for CPU and memory readings. Not any descendant: a
+     * short-lived java process further down the tree was once picked instead, and the bench pinned the
+     * wrong process.
+     */
     public ProcessHandle jvm() {
-        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        return process.children().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .findFirst().orElse(process.toHandle());
     }
 

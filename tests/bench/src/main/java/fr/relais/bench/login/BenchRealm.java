@@ -11,89 +11,158 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
 
 /**
  * Adds the benchmark clients to the running realm through the admin API: one per kind of login, all
  * in the same realm so every comparison shares the same realm settings (events, brute force, ...).
+ * A second realm with Keycloak's default settings holds the card and the stock X.509 logins once more,
+ * so the figures separate what the extension costs from what the shipped realm settings cost.
  */
 final class BenchRealm {
 
     static final String REDIRECT = "https://bench.invalid/cb";
     static final String SECRET = "bench-secret";
     static final String STOCK_X509_FLOW = "bench stock x509";
+    static final String CARD_FLOW = "bench relais card";
+    /** A realm as Keycloak creates it (events off, brute force off, default theme and user profile). */
+    static final String STOCK_REALM = "bench-stock";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RelaisInstance relais;
     private final HttpClient http;
-    private final String token;
+    private String token;
+    private java.time.Instant tokenIssued;
 
     BenchRealm(RelaisInstance relais) throws IOException, InterruptedException {
         this.relais = relais;
         this.http = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build();
+        logIn();
+    }
+
+    /** A fresh admin token: the master realm's tokens live one minute and the bench lasts much longer. */
+    private void logIn() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=" + RelaisInstance.ADMIN_USERNAME + "&password="
                 + URLEncoder.encode(relais.secrets().get(Secrets.ADMIN_PASSWORD), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relais.baseUrl()
                         + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         this.token = JSON.readTree(response.body()).get("access_token").asText();
+        this.tokenIssued = java.time.Instant.now();
     }
 
     void create() throws IOException, InterruptedException {
+        String realm = RelaisInstance.REALM;
         // Thousands of logins per minute of one user trip the brute-force detector's quick-login check
         // (seen with the stock X.509 authenticator); every scenario runs without it, so they stay comparable.
-        send("PUT", "", "{\"bruteForceProtected\":false}");
-        String flowId = stockX509Flow();
-        client("bench-card", Map.of());
-        client("bench-password", Map.of());
-        client("bench-x509", Map.of("browser", flowId));
+        send(realm, "PUT", "", "{\"bruteForceProtected\":false}");
+        String flowId = stockX509Flow(realm);
+        client(realm, "bench-card", Map.of());
+        client(realm, "bench-password", Map.of());
+        client(realm, "bench-x509", Map.of("browser", flowId));
         String cc = """
                 {"clientId":"bench-cc","secret":"%s","publicClient":false,"standardFlowEnabled":false,
                  "serviceAccountsEnabled":true,"directAccessGrantsEnabled":false}""".formatted(SECRET);
-        send("POST", "clients", cc);
+        send(realm, "POST", "clients", cc);
     }
 
-    private void client(String clientId, Map<String, String> flowOverrides) throws IOException, InterruptedException {
+    /** The stock-settings realm: one professional, the card and the stock X.509 authenticator each alone in a flow. */
+    void createStockRealm(DemoProfessional professional) throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(admin("").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"realm\":\"" + STOCK_REALM + "\",\"enabled\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("realm not created: " + created.statusCode() + " " + created.body());
+        }
+        // Keycloak's default user profile drops attributes it does not declare; idnat_ps must be kept.
+        ObjectNode profile = (ObjectNode) JSON.readTree(send(STOCK_REALM, "GET", "users/profile", null));
+        profile.put("unmanagedAttributePolicy", "ENABLED");
+        send(STOCK_REALM, "PUT", "users/profile", JSON.writeValueAsString(profile));
+        send(STOCK_REALM, "POST", "users", """
+                {"username":"%s","enabled":true,"firstName":"%s","lastName":"%s","email":"%s","emailVerified":true,
+                 "attributes":{"idnat_ps":["%s"]}}""".formatted(professional.username(), professional.givenName(),
+                professional.surname(), professional.email(), professional.idNatPs()));
+        String x509Flow = stockX509Flow(STOCK_REALM);
+        String cardFlow = flow(STOCK_REALM, CARD_FLOW, CpsCard.PROVIDER_ID, "bench-card-config", CpsCard.SHIPPED_CONFIG);
+        client(STOCK_REALM, "bench-card", Map.of("browser", cardFlow));
+        client(STOCK_REALM, "bench-x509", Map.of("browser", x509Flow));
+    }
+
+    /** Whether the realm's "Verify Profile" required action is enabled (it runs at every login). */
+    boolean requiredActionEnabled(String realm, String alias) throws IOException, InterruptedException {
+        return JSON.readTree(send(realm, "GET", "authentication/required-actions/" + alias, null)).get("enabled").asBoolean();
+    }
+
+    void enableRequiredAction(String realm, String alias, boolean enabled) throws IOException, InterruptedException {
+        ObjectNode action = (ObjectNode) JSON.readTree(send(realm, "GET", "authentication/required-actions/" + alias, null));
+        if (action.get("enabled").asBoolean() != enabled) {
+            action.put("enabled", enabled);
+            send(realm, "PUT", "authentication/required-actions/" + alias, JSON.writeValueAsString(action));
+        }
+    }
+
+    /** The card authenticator's id and the settings of the shipped realm's "relais card login" configuration. */
+    private static final class CpsCard {
+        static final String PROVIDER_ID = "relais-cps-card";
+        static final String SHIPPED_CONFIG = """
+                {"relais.cps.accepted-card-types":"CPS##CPF","relais.cps.test-mode":"true",
+                 "relais.cps.revocation-checking":"true","relais.cps.crl-grace-hours":"72"}""";
+    }
+
+    private void client(String realm, String clientId, Map<String, String> flowOverrides) throws IOException, InterruptedException {
         String body = """
                 {"clientId":"%s","secret":"%s","publicClient":false,"standardFlowEnabled":true,
                  "directAccessGrantsEnabled":false,"redirectUris":["%s"],"authenticationFlowBindingOverrides":%s}"""
                 .formatted(clientId, SECRET, REDIRECT, JSON.writeValueAsString(flowOverrides));
-        send("POST", "clients", body);
+        send(realm, "POST", "clients", body);
     }
 
     /** Keycloak's own X.509 authenticator, set up as the stock figures were measured (no confirmation page). */
-    private String stockX509Flow() throws IOException, InterruptedException {
-        send("POST", "authentication/flows", """
-                {"alias":"%s","providerId":"basic-flow","topLevel":true,"builtIn":false}""".formatted(STOCK_X509_FLOW));
-        String flowPath = "authentication/flows/" + STOCK_X509_FLOW.replace(" ", "%20");
-        send("POST", flowPath + "/executions/execution", "{\"provider\":\"auth-x509-client-username-form\"}");
-        JsonNode execution = JSON.readTree(send("GET", flowPath + "/executions", null)).get(0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) execution).put("requirement", "REQUIRED");
-        send("PUT", flowPath + "/executions", JSON.writeValueAsString(execution));
-        send("POST", "authentication/executions/" + execution.get("id").asText() + "/config", """
-                {"alias":"bench-stock-x509","config":{
-                  "x509-cert-auth.mapping-source-selection":"Subject's Common Name",
-                  "x509-cert-auth.mapper-selection":"Custom Attribute Mapper",
-                  "x509-cert-auth.mapper-selection.user-attribute-name":"idnat_ps",
-                  "x509-cert-auth.confirmation-page-disallowed":"true",
-                  "x509-cert-auth.timestamp-validation-enabled":"true",
-                  "x509-cert-auth.crl-checking-enabled":"false",
-                  "x509-cert-auth.ocsp-checking-enabled":"false"}}""");
-        for (JsonNode flow : JSON.readTree(send("GET", "authentication/flows", null))) {
-            if (STOCK_X509_FLOW.equals(flow.get("alias").asText())) {
+    private String stockX509Flow(String realm) throws IOException, InterruptedException {
+        return flow(realm, STOCK_X509_FLOW, "auth-x509-client-username-form", "bench-stock-x509", """
+                {"x509-cert-auth.mapping-source-selection":"Subject's Common Name",
+                 "x509-cert-auth.mapper-selection":"Custom Attribute Mapper",
+                 "x509-cert-auth.mapper-selection.user-attribute-name":"idnat_ps",
+                 "x509-cert-auth.confirmation-page-disallowed":"true",
+                 "x509-cert-auth.timestamp-validation-enabled":"true",
+                 "x509-cert-auth.crl-checking-enabled":"false",
+                 "x509-cert-auth.ocsp-checking-enabled":"false"}""");
+    }
+
+    /** A top-level flow holding one required authenticator with the given configuration; returns its id. */
+    private String flow(String realm, String alias, String provider, String configAlias, String config)
+            throws IOException, InterruptedException {
+        send(realm, "POST", "authentication/flows", """
+                {"alias":"%s","providerId":"basic-flow","topLevel":true,"builtIn":false}""".formatted(alias));
+        String flowPath = "authentication/flows/" + alias.replace(" ", "%20");
+        send(realm, "POST", flowPath + "/executions/execution", "{\"provider\":\"" + provider + "\"}");
+        JsonNode execution = JSON.readTree(send(realm, "GET", flowPath + "/executions", null)).get(0);
+        ((ObjectNode) execution).put("requirement", "REQUIRED");
+        send(realm, "PUT", flowPath + "/executions", JSON.writeValueAsString(execution));
+        send(realm, "POST", "authentication/executions/" + execution.get("id").asText() + "/config",
+                "{\"alias\":\"" + configAlias + "\",\"config\":" + config + "}");
+        for (JsonNode flow : JSON.readTree(send(realm, "GET", "authentication/flows", null))) {
+            if (alias.equals(flow.get("alias").asText())) {
                 return flow.get("id").asText();
             }
         }
         throw new IllegalStateException("flow not created");
     }
 
-    private String send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/realms/relais"
-                        + (path.isEmpty() ? "" : "/" + path)))
+    private HttpRequest.Builder admin(String path) throws IOException, InterruptedException {
+        if (tokenIssued.isBefore(java.time.Instant.now().minusSeconds(30))) {
+            logIn();
+        }
+        return HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/realms" + (path.isEmpty() ? "" : "/" + path)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    }
+
+    private String send(String realm, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = admin(realm + (path.isEmpty() ? "" : "/" + path));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLContext;
 /** One kind of login, performed whole on a fresh TLS connection, as the stock figures were measured. */
 abstract class Login {
 
-    private static final String REALM_PATH = "/realms/relais/protocol/openid-connect";
+    private static final String RELAIS_REALM = "relais";
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     final String name;
@@ -29,13 +29,13 @@ abstract class Login {
     abstract void perform(int worker) throws Exception;
 
     /** Authorization-code flow: GET /auth with a certificate, the code comes back at once. */
-    static Login certificate(String name, String clientId, SSLContext card, int port) {
+    static Login certificate(String name, String realm, String clientId, SSLContext card, int port) {
         return new Login(name, port) {
             @Override
             void perform(int worker) throws Exception {
                 try (RawHttpsClient http = new RawHttpsClient(card, "localhost", port)) {
-                    RawHttpsClient.Response auth = http.get(authorizePath(clientId), null);
-                    redeem(http, clientId, auth);
+                    RawHttpsClient.Response auth = http.get(authorizePath(realm, clientId), null);
+                    redeem(http, realm, clientId, auth);
                 }
             }
         };
@@ -47,7 +47,7 @@ abstract class Login {
             @Override
             void perform(int worker) throws Exception {
                 try (RawHttpsClient http = new RawHttpsClient(tls, "localhost", port)) {
-                    RawHttpsClient.Response page = http.get(authorizePath(clientId), null);
+                    RawHttpsClient.Response page = http.get(authorizePath(RELAIS_REALM, clientId), null);
                     Matcher action = FORM_ACTION.matcher(page.body());
                     if (page.status() != 200 || !action.find()) {
                         throw new IllegalStateException("no login form: " + page.status());
@@ -56,7 +56,7 @@ abstract class Login {
                     target = target.substring(target.indexOf("/realms/"));
                     String form = "username=" + enc(username) + "&password=" + enc(password);
                     RawHttpsClient.Response login = http.postForm(target, form, cookies(page.headers("set-cookie")), null);
-                    redeem(http, clientId, login);
+                    redeem(http, RELAIS_REALM, clientId, login);
                 }
             }
         };
@@ -71,7 +71,7 @@ abstract class Login {
                 if (connections[worker] == null) {
                     connections[worker] = new RawHttpsClient(tls, "localhost", port);
                 }
-                RawHttpsClient.Response token = connections[worker].postForm(REALM_PATH + "/token",
+                RawHttpsClient.Response token = connections[worker].postForm(protocolPath(RELAIS_REALM) + "/token",
                         "grant_type=client_credentials", null, basic("bench-cc"));
                 if (token.status() != 200 || !token.body().contains("access_token")) {
                     throw new IllegalStateException("token: " + token.status());
@@ -80,12 +80,17 @@ abstract class Login {
         };
     }
 
-    static String authorizePath(String clientId) {
-        return REALM_PATH + "/auth?response_type=code&scope=openid&client_id=" + clientId
+    private static String protocolPath(String realm) {
+        return "/realms/" + realm + "/protocol/openid-connect";
+    }
+
+    static String authorizePath(String realm, String clientId) {
+        return protocolPath(realm) + "/auth?response_type=code&scope=openid&client_id=" + clientId
                 + "&redirect_uri=" + enc(BenchRealm.REDIRECT) + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
     }
 
-    static void redeem(RawHttpsClient http, String clientId, RawHttpsClient.Response authorization) throws Exception {
+    static void redeem(RawHttpsClient http, String realm, String clientId, RawHttpsClient.Response authorization)
+            throws Exception {
         String location = authorization.header("location");
         if (authorization.status() != 302 || location == null || !location.contains("code=")) {
             String body = authorization.body();
@@ -93,7 +98,7 @@ abstract class Login {
                     + body.substring(0, Math.min(300, body.length())).replaceAll("\\s+", " "));
         }
         String code = URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-        RawHttpsClient.Response token = http.postForm(REALM_PATH + "/token", "grant_type=authorization_code&code=" + enc(code)
+        RawHttpsClient.Response token = http.postForm(protocolPath(realm) + "/token", "grant_type=authorization_code&code=" + enc(code)
                 + "&redirect_uri=" + enc(BenchRealm.REDIRECT), null, basic(clientId));
         if (token.status() != 200 || !token.body().contains("\"id_token\"")) {
             throw new IllegalStateException("token: " + token.status() + " " + token.body());

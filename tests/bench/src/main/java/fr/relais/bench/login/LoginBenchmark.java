@@ -28,6 +28,16 @@ import fr.relais.testpki.CertificateAuthority;
  */
 public final class LoginBenchmark {
 
+    private static final String VERIFY_PROFILE = "VERIFY_PROFILE";
+    private static final String VERIFY_PROFILE_FLIPPED = "relais-card-verify-profile-flipped";
+
+    /** Puts the realm in the state a kind of login is measured in, before its warm-up. */
+    private interface Preparation {
+        void prepare(Login login) throws Exception;
+    }
+
+    private static Preparation prepare = login -> { };
+
     public static void main(String[] args) throws Exception {
         Duration warmup = Duration.ofSeconds(arg(args, 0, 30));
         Duration measure = Duration.ofSeconds(arg(args, 1, 60));
@@ -39,21 +49,51 @@ public final class LoginBenchmark {
         Folders.deleteRecursively(root);
         try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(18443, 19000),
                 "https://dui.invalid", "https://viatrajectoire.invalid",
-                settings -> settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5"))) {
+                settings -> {
+                    settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5");
+                    // -Drelais.bench.jfr=/path/to/file.jfr: a Flight Recording of the Keycloak JVM over the whole run.
+                    String jfr = System.getProperty("relais.bench.jfr");
+                    if (jfr != null) {
+                        settings.environment("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings="
+                                + System.getProperty("relais.bench.jfr.settings", "profile") + ",filename=" + jfr);
+                    }
+                })) {
             pin(relais.process().jvm(), "0");
-            new BenchRealm(relais).create();
             DemoProfessional claire = DemoProfessional.ALL.get(0);
+            BenchRealm benchRealm = new BenchRealm(relais);
+            benchRealm.create();
+            benchRealm.createStockRealm(claire);
             var card = relais.pki().presenting(relais.pki().card(claire));
             int port = 18443;
+            String shipped = RelaisInstance.REALM;
             List<Login> logins = List.of(
-                    Login.certificate("relais-card", "bench-card", card, port),
-                    Login.certificate("stock-x509", "bench-x509", card, port),
+                    Login.certificate("relais-card", shipped, "bench-card", card, port),
+                    Login.certificate("stock-x509", shipped, "bench-x509", card, port),
+                    // The same two logins in a realm with Keycloak's default settings.
+                    Login.certificate("relais-card@stock", BenchRealm.STOCK_REALM, "bench-card", card, port),
+                    Login.certificate("stock-x509@stock", BenchRealm.STOCK_REALM, "bench-x509", card, port),
+                    // The shipped card login with Keycloak's "Verify Profile" required action switched the other way.
+                    Login.certificate(VERIFY_PROFILE_FLIPPED, shipped, "bench-card", card, port),
                     Login.password("bench-password", relais.pki().serverTrust(), port, claire.username(),
                             relais.secrets().get(Secrets.DEMO_USER_PASSWORD)),
                     Login.clientCredentials(relais.pki().serverTrust(), port, workers));
+            // -Drelais.bench.only=relais-card,stock-x509: a subset, for profiling one kind of login.
+            String only = System.getProperty("relais.bench.only");
+            if (only != null) {
+                List<String> names = List.of(only.split(","));
+                logins = logins.stream().filter(login -> names.contains(login.name)).toList();
+            }
+            boolean verifyProfileShipped = benchRealm.requiredActionEnabled(shipped, VERIFY_PROFILE);
+            System.out.println("Shipped realm: " + VERIFY_PROFILE + " enabled=" + verifyProfileShipped);
+            prepare = login -> benchRealm.enableRequiredAction(shipped, VERIFY_PROFILE,
+                    login.name.equals(VERIFY_PROFILE_FLIPPED) != verifyProfileShipped);
             Map<String, List<Result>> results = new LinkedHashMap<>();
             run(relais, logins, warmup, measure, repeats, workers, results);
 
+            if (only != null && !only.contains("relais-card-1M-crl")) {
+                report(results);
+                return;
+            }
             // The same card login with a national-size CRL (1,000,000 entries) for the card's authority.
             CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
             Instant now = Instant.now();
@@ -61,7 +101,7 @@ public final class LoginBenchmark {
                     .thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1))).crlNumber(BigInteger.valueOf(now.toEpochMilli()))
                     .buildDer());
             Thread.sleep(15_000);  // the background job picks it up within one refresh period
-            run(relais, List.of(Login.certificate("relais-card-1M-crl", "bench-card", card, port)), warmup, measure,
+            run(relais, List.of(Login.certificate("relais-card-1M-crl", shipped, "bench-card", card, port)), warmup, measure,
                     repeats, workers, results);
             report(results);
         }
@@ -70,14 +110,20 @@ public final class LoginBenchmark {
     private static void run(RelaisInstance relais, List<Login> logins, Duration warmup, Duration measure, int repeats,
                             int workers, Map<String, List<Result>> results) throws Exception {
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            for (Login login : logins) {
+            // Each repeat starts one login further down the list, so no kind of login always runs
+            // first (right after start-up, with the JIT still busy) or always after the same neighbour.
+            List<Login> order = new ArrayList<>(logins);
+            java.util.Collections.rotate(order, -(repeat - 1));
+            for (Login login : order) {
+                prepare.prepare(login);
                 drive(login, workers, warmup, null);
                 long cpuBefore = cpuNanos(relais.process().jvm());
+                Map<String, Long> requestCpuBefore = requestThreadsCpuNanos(relais.process().jvm());
                 Result result = drive(login, workers, measure, relais);
                 long cpu = cpuNanos(relais.process().jvm()) - cpuBefore;
-                result = result.withCpu(cpu);
+                result = result.withCpu(cpu, delta(requestCpuBefore, requestThreadsCpuNanos(relais.process().jvm())));
                 results.computeIfAbsent(login.name, k -> new ArrayList<>()).add(result);
-                System.out.printf("repeat %d %-20s %s%n", repeat, login.name, result);
+                System.out.printf("%s repeat %d %-20s %s%n", java.time.LocalTime.now().withNano(0), repeat, login.name, result);
             }
         }
     }
@@ -128,12 +174,19 @@ public final class LoginBenchmark {
             thread.join();
         }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99), 0);
+        return new Result(all.length, errors.get(), duration, percentile(all, 0.50), percentile(all, 0.99), 0, 0);
     }
 
-    record Result(long logins, long errors, Duration duration, long p50Nanos, long p99Nanos, long serverCpuNanos) {
-        Result withCpu(long cpu) {
-            return new Result(logins, errors, duration, p50Nanos, p99Nanos, cpu);
+    /**
+     * @param serverCpuNanos  the whole Keycloak process: includes the JIT, GC and background jobs, whose
+     *                        share per login grows whenever a busy machine slows the logins down
+     * @param requestCpuNanos only the threads serving HTTP (Vert.x event loops: TLS and HTTP; executor
+     *                        threads: Keycloak's request handling), the figure to compare on a shared machine
+     */
+    record Result(long logins, long errors, Duration duration, long p50Nanos, long p99Nanos, long serverCpuNanos,
+                  long requestCpuNanos) {
+        Result withCpu(long cpu, long requestCpu) {
+            return new Result(logins, errors, duration, p50Nanos, p99Nanos, cpu, requestCpu);
         }
 
         double perSecond() {
@@ -144,21 +197,27 @@ public final class LoginBenchmark {
             return logins == 0 ? 0 : serverCpuNanos / 1e6 / logins;
         }
 
+        double requestCpuMillisPerLogin() {
+            return logins == 0 ? 0 : requestCpuNanos / 1e6 / logins;
+        }
+
         @Override
         public String toString() {
-            return String.format("%8.1f /s  cpu %6.2f ms/login  p50 %6.1f ms  p99 %6.1f ms  errors %d", perSecond(),
-                    cpuMillisPerLogin(), p50Nanos / 1e6, p99Nanos / 1e6, errors);
+            return String.format("%8.1f /s  cpu %6.2f ms/login  request threads %6.2f ms/login  p50 %6.1f ms  p99 %6.1f ms"
+                    + "  errors %d", perSecond(), cpuMillisPerLogin(), requestCpuMillisPerLogin(), p50Nanos / 1e6,
+                    p99Nanos / 1e6, errors);
         }
     }
 
     private static void report(Map<String, List<Result>> results) {
-        System.out.println("\nMedian of repeats:");
+        System.out.println("\nMedian of repeats (by throughput), then the median request-thread CPU per login:");
         results.forEach((name, runs) -> {
             List<Result> sorted = new ArrayList<>(runs);
             sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
             Result median = sorted.get(sorted.size() / 2);
-            System.out.printf("%-20s %s   (runs: %s)%n", name, median,
-                    runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList());
+            double[] requestCpu = runs.stream().mapToDouble(Result::requestCpuMillisPerLogin).sorted().toArray();
+            System.out.printf("%-20s %s   (runs: %s; request-thread CPU median %.2f ms/login)%n", name, median,
+                    runs.stream().map(r -> String.format("%.1f", r.perSecond())).toList(), requestCpu[requestCpu.length / 2]);
         });
     }
 
@@ -171,6 +230,39 @@ public final class LoginBenchmark {
         String[] fields = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceAll(".*\\) ", "").split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 10_000_000L;
+    }
+
+    /**
+     * utime + stime of each Keycloak thread that serves HTTP requests, by thread id, from
+     * /proc/[pid]/task: the pools let idle threads go, so sums are compared thread by thread.
+     */
+    static Map<String, Long> requestThreadsCpuNanos(ProcessHandle process) throws Exception {
+        Map<String, Long> cpu = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException threadGone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu.put(task.getFileName().toString(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU used between two readings by the threads alive at the second (a thread that ended is not counted). */
+    static long delta(Map<String, Long> before, Map<String, Long> after) {
+        long sum = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum;
     }
 
     static void pin(ProcessHandle process, String core) throws Exception {

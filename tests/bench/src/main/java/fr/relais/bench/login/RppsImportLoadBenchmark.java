@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,7 @@ public final class RppsImportLoadBenchmark {
             new BenchRealm(relais).create();
             Admin admin = new Admin(relais);
             admin.awaitImport(DemoExtraction.FILE_NAME);
-            Login card = Login.certificate("relais-card", "bench-card",
+            Login card = Login.certificate("relais-card", RelaisInstance.REALM, "bench-card",
                     relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0))), HTTPS_PORT);
             LoginBenchmark.drive(card, workers, () -> Thread.sleep(15_000));  // warm-up
 
@@ -98,6 +99,7 @@ public final class RppsImportLoadBenchmark {
         JsonNode[] run = new JsonNode[1];
         lookups.start();
         long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
+        Map<String, Long> requestCpuBefore = LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm());
         LoginBenchmark.Result logins = LoginBenchmark.drive(card, workers, () -> {
             if (extraction == null) {
                 Thread.sleep(IDLE_WINDOW.toMillis());
@@ -110,7 +112,8 @@ public final class RppsImportLoadBenchmark {
             run[0] = admin.awaitImport(extraction.getFileName().toString());
         });
         // Keycloak's CPU over the window, import included: per login it shows what the import costs the logins.
-        logins = logins.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore);
+        logins = logins.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore,
+                LoginBenchmark.delta(requestCpuBefore, LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm())));
         stop.set(true);
         lookups.join();
         long[] sorted = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
