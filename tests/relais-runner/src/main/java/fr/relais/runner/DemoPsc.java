@@ -31,6 +31,6 @@ public final class DemoPsc {
     /** The realm's PSC settings for a running simulator. */
     public static PscConnection connection(PscSimulator simulator, String clientSecret, int httpTimeoutMillis) {
         return new PscConnection("custom", simulator.issuer(), simulator.authorizationEndpoint(),
-                PscConnection.SIMULATOR_CLIENT_ID, clientSecret, httpTimeoutMillis);
+                PscConnection.SIMULATOR_CLIENT_ID, clientSecret, httpTimeoutMillis, true);
     }
 }
