@@ -122,7 +122,8 @@ public class RelaisServerExtension implements ParameterResolver {
                         .runtimeOption("vault-dir", vault.toAbsolutePath().toString()), crls));
     }
 
-    private static int freePort() {
+    /** A port free right now on this machine. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
