@@ -131,7 +131,8 @@ public class RelaisServerExtension implements ParameterResolver {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    /** Removes a folder left by an earlier run, so an instance starts fresh (its log included). */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -41,6 +41,7 @@ class TwoNodesIT {
     @BeforeAll
     static void startSecondNode(RelaisInstance nodeA) {
         Path root = Path.of(System.getProperty("relais.it.root", "target/relais-it")).resolveSibling("relais-it-postgresql-node-b");
+        RelaisServerExtension.deleteRecursively(root);
         long started = System.nanoTime();
         nodeB = RelaisInstance.joinCluster(nodeA, root, new RelaisInstance.Ports(RelaisServerExtension.freePort(),
                 RelaisServerExtension.freePort()), NODE_B, RelaisServerExtension.freePort());
