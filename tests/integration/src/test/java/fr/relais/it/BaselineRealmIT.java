@@ -61,7 +61,8 @@ class BaselineRealmIT {
                 "2:auth-otp-form:ALTERNATIVE",
                 "2:relais-condition-upstream-down:REQUIRED",
                 "2:conditional-credential:REQUIRED",
-                "2:deny-access-authenticator:REQUIRED");
+                "2:deny-access-authenticator:REQUIRED",
+                "0:relais-break-glass:ALTERNATIVE");
     }
 
     @Test

@@ -122,7 +122,8 @@ public class RelaisServerExtension implements ParameterResolver {
                         .runtimeOption("vault-dir", vault.toAbsolutePath().toString()), crls));
     }
 
-    private static int freePort() {
+    /** A port free right now on this machine. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -130,7 +131,8 @@ public class RelaisServerExtension implements ParameterResolver {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    /** Removes a folder left by an earlier run, so an instance starts fresh (its log included). */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

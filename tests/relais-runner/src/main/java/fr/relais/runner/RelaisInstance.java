@@ -128,6 +128,29 @@ public final class RelaisInstance implements AutoCloseable {
         return new RelaisInstance(absoluteRoot, installation, secrets, pki, settings, keycloak, postgres);
     }
 
+    /**
+     * A second node of {@code first}'s cluster: its own Keycloak installation under {@code root}, on
+     * {@code first}'s PostgreSQL database, with {@code first}'s secrets, PKI and settings, answering
+     * for {@code first}'s public address. {@code first} must itself run as a cluster node (see
+     * {@link ServerSettings#clusterNode}). Closing this node leaves the database running: it is
+     * {@code first}'s.
+     */
+    public static RelaisInstance joinCluster(RelaisInstance first, Path root, Ports ports, String nodeName, int clusterBindPort) {
+        if (first.postgres == null) {
+            throw new IllegalArgumentException("Only an instance on PostgreSQL can be joined: H2 is one process's file");
+        }
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        KeycloakInstallation installation = KeycloakInstallation.install(absoluteRoot.resolve("keycloak"),
+                DistributionArtifacts.fromBuild());
+        ServerSettings settings = first.settings.copy()
+                .ports(ports.https(), ports.management())
+                .publicUrl(first.settings.publicUrl())
+                .clusterNode(nodeName, clusterBindPort);
+        KeycloakProcess keycloak = KeycloakProcess.start(installation, settings, first.pki.serverTrust(),
+                absoluteRoot.resolve("keycloak.log"), Duration.ofMinutes(5));
+        return new RelaisInstance(absoluteRoot, installation, first.secrets, first.pki, settings, keycloak, null);
+    }
+
     public record Ports(int https, int management) {
     }
 
@@ -147,8 +170,14 @@ public final class RelaisInstance implements AutoCloseable {
         return pki;
     }
 
+    /** Where this node answers. */
     public String baseUrl() {
         return settings.baseUrl();
+    }
+
+    /** The address users and tokens name: {@link #baseUrl()} unless the node answers for a cluster's. */
+    public String publicUrl() {
+        return settings.publicUrl();
     }
 
     public String realmUrl() {
@@ -167,7 +196,7 @@ public final class RelaisInstance implements AutoCloseable {
         return keycloak;
     }
 
-    /** The PostgreSQL server of this instance, if it runs on one. */
+    /** The PostgreSQL server this instance started, if it runs on one (not a node that joined another's). */
     public Optional<PostgresServer> postgres() {
         return Optional.ofNullable(postgres);
     }

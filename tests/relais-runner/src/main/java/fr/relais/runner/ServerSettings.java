@@ -19,6 +19,7 @@ public final class ServerSettings {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private int httpsPort = 8443;
     private int managementPort = 9000;
+    private String publicUrl;
 
     public static ServerSettings devFileDatabase() {
         ServerSettings settings = new ServerSettings();
@@ -38,6 +39,46 @@ public final class ServerSettings {
     public ServerSettings ports(int https, int management) {
         this.httpsPort = https;
         this.managementPort = management;
+        return this;
+    }
+
+    /**
+     * The same settings for another node of the same installation kind: a change to the copy
+     * leaves this one as it is.
+     */
+    public ServerSettings copy() {
+        ServerSettings copy = new ServerSettings();
+        copy.buildOptions.putAll(buildOptions);
+        copy.runtimeOptions.putAll(runtimeOptions);
+        copy.environment.putAll(environment);
+        copy.httpsPort = httpsPort;
+        copy.managementPort = managementPort;
+        copy.publicUrl = publicUrl;
+        return copy;
+    }
+
+    /**
+     * The address users and tokens name, when it is not this node's own: the nodes of a cluster all
+     * answer for one public address (a load balancer's), so a token one node issued is valid on the other.
+     */
+    public ServerSettings publicUrl(String url) {
+        this.publicUrl = url;
+        return this;
+    }
+
+    /**
+     * A node of an Infinispan cluster, found by the other nodes through the shared database
+     * (Keycloak's default {@code jdbc-ping} stack). The transport binds to the loopback interface:
+     * the nodes here share one machine, which may have no other interface to multicast or route on.
+     *
+     * @param nodeName  distinct per node, in the cluster view and the logs
+     * @param bindPort  distinct per node: the nodes share the loopback address
+     */
+    public ServerSettings clusterNode(String nodeName, int bindPort) {
+        runtimeOptions.put("cache", "ispn");
+        runtimeOptions.put("cache-embedded-network-bind-address", "127.0.0.1");
+        runtimeOptions.put("cache-embedded-network-bind-port", Integer.toString(bindPort));
+        runtimeOptions.put("spi-cache-embedded--default--node-name", nodeName);
         return this;
     }
 
@@ -80,8 +121,14 @@ public final class ServerSettings {
         return managementPort;
     }
 
+    /** Where this node answers. */
     public String baseUrl() {
         return "https://localhost:" + httpsPort;
+    }
+
+    /** The address users and tokens name: this node's own unless {@link #publicUrl(String)} set another. */
+    public String publicUrl() {
+        return publicUrl != null ? publicUrl : baseUrl();
     }
 
     Map<String, String> environment() {
@@ -94,11 +141,11 @@ public final class ServerSettings {
 
     List<String> startArguments() {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("hostname", baseUrl());
+        all.put("hostname", publicUrl());
         all.put("https-port", Integer.toString(httpsPort));
         all.put("http-enabled", "false");
         all.put("http-management-port", Integer.toString(managementPort));
-        // One node per process here; clustering is the appliance's business.
+        // One node per process unless clusterNode(...) says otherwise.
         all.put("cache", "local");
         all.putAll(runtimeOptions);
         List<String> arguments = new java.util.ArrayList<>(toArguments(all));

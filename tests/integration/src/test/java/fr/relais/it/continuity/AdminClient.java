@@ -54,6 +54,11 @@ final class AdminClient {
         return new AdminClient(relais, passwordToken(relais, realm, username, password));
     }
 
+    /** The same administrator's token, sent to another node of the cluster. */
+    AdminClient on(RelaisInstance node) {
+        return new AdminClient(node, token);
+    }
+
     /** No token at all. */
     static AdminClient anonymous(RelaisInstance relais) {
         return new AdminClient(relais, null);

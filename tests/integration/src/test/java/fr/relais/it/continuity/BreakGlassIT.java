@@ -2,10 +2,14 @@ package fr.relais.it.continuity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +27,8 @@ import fr.relais.runner.RelaisInstance;
  * Emergency access (RIE v2 EXI RIE-PS 16) against the real server: activated by an administrator
  * through the admin API, never by the user themselves, bounded, logged at activation and at every
  * use, with minimal roles in the tokens, and ended at revocation. The test realm's browser flow is
- * Keycloak's own with the emergency access added last, as the baseline realm will have it.
+ * Keycloak's own with the emergency access added last, as the baseline realm has it; both are
+ * reached as a user reaches them, through the login page's "another means" link.
  */
 @ExtendWith(RelaisServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -195,15 +200,86 @@ class BreakGlassIT {
         assertThat(detail.get("accesses").get(5).get("outcome").asText()).isEqualTo("LOCKED");
     }
 
+    @Test
+    void theShippedLoginPageLeadsToIt(RelaisInstance relais) throws Exception {
+        String api = RelaisInstance.REALM + "/relais-continuity/break-glass";
+        String shippedExecution = null;
+        for (JsonNode execution : admin.json(RelaisInstance.REALM + "/authentication/flows/relais%20browser/executions")) {
+            if ("relais-break-glass".equals(execution.path("providerId").asText())) {
+                shippedExecution = execution.get("id").asText();
+                assertThat(execution.get("requirement").asText()).isEqualTo("ALTERNATIVE");
+            }
+        }
+        assertThat(shippedExecution).as("the baseline realm's browser flow offers the emergency access").isNotNull();
+
+        AdminClient.Reply activated = admin.post(api, activation("claire.martin", 30, List.of()));
+        assertThat(activated.status()).as(activated.body()).isEqualTo(201);
+        String code = activated.json().get("code").asText();
+        String id = activated.json().get("grant").get("id").asText();
+        try {
+            LoginClient browser = new LoginClient(relais);
+            HttpResponse<String> login = browser.get(relais.realmUrl() + "/protocol/openid-connect/auth?client_id="
+                    + RelaisInstance.DUI_CLIENT_ID + "&response_type=code&scope=openid&code_challenge_method=S256"
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                    + "&redirect_uri=" + URLEncoder.encode(RelaisServerExtension.DUI_URL + "/callback", StandardCharsets.UTF_8));
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("kc-form-login");
+            HttpResponse<String> page = chooseBreakGlass(browser, login, shippedExecution);
+            HttpResponse<String> signedIn = browser.post(LoginClient.formAction(page.body(), "relais-break-glass-form"),
+                    Map.of("username", "claire.martin", "code", code));
+            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+            String location = signedIn.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith(RelaisServerExtension.DUI_URL + "/callback");
+            assertThat(LoginClient.query(location)).containsKey("code");
+            JsonNode detail = admin.json(api + "/" + id);
+            assertThat(detail.get("accesses").get(0).get("outcome").asText()).isEqualTo("SUCCESS");
+            assertThat(detail.get("grant").get("uses").asInt()).isEqualTo(1);
+        } finally {
+            assertThat(admin.delete(api + "/" + id).status()).isEqualTo(200);
+        }
+    }
+
     /** From the login page, "try another way" to the emergency access, as the selection list does. */
     private HttpResponse<String> openBreakGlassPage(LoginClient browser) throws Exception {
         HttpResponse<String> login = browser.authorize(REALM, TestRealms.APP, TestRealms.APP_REDIRECT);
         assertThat(login.statusCode()).isEqualTo(200);
-        HttpResponse<String> page = browser.post(LoginClient.formAction(login.body(), "kc-form-login"),
-                Map.of("authenticationExecution", breakGlassExecution));
+        return chooseBreakGlass(browser, login, breakGlassExecution);
+    }
+
+    /**
+     * What a user does on the login page: the "another means" link, then "Accès de secours" in
+     * Keycloak's list of means, which must be the execution {@code expectedExecution}.
+     */
+    static HttpResponse<String> chooseBreakGlass(LoginClient browser, HttpResponse<String> login, String expectedExecution)
+            throws Exception {
+        assertThat(login.body()).contains("id=\"try-another-way\"").contains("Utiliser un autre moyen de connexion");
+        HttpResponse<String> means = browser.post(LoginClient.formAction(login.body(), "kc-select-try-another-way-form"),
+                Map.of("tryAnotherWay", "on"));
+        assertThat(means.statusCode()).as(means.body()).isEqualTo(200);
+        assertThat(means.body()).contains("Choisissez votre moyen de connexion")
+                .contains("Avec le code remis par un administrateur de l’établissement, pour 24 heures au plus.");
+        String execution = selectionFor(means.body(), "Accès de secours");
+        if (expectedExecution != null) {
+            assertThat(execution).isEqualTo(expectedExecution);
+        }
+        HttpResponse<String> page = browser.post(LoginClient.formAction(means.body(), "kc-select-credential-form"),
+                Map.of("authenticationExecution", execution));
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("relais-break-glass-form");
+        assertThat(page.body()).contains("relais-break-glass-form").contains("Code de secours");
         return page;
+    }
+
+    /** The execution id of the entry of the means list whose title is {@code title}. */
+    private static String selectionFor(String page, String title) {
+        Matcher entry = Pattern.compile("<li[^>]*>(.*?)</li>", Pattern.DOTALL).matcher(page);
+        while (entry.find()) {
+            String item = entry.group(1);
+            Matcher execution = Pattern.compile("name=\"authenticationExecution\" value=\"([^\"]+)\"").matcher(item);
+            if (item.contains(title) && execution.find()) {
+                return execution.group(1);
+            }
+        }
+        throw new AssertionError("No \"" + title + "\" in the list of means:\n" + page);
     }
 
     private JsonNode firstEvent(String path, String username) throws Exception {
