@@ -27,6 +27,12 @@ final class Browser {
     private static final Pattern LOGIN_FORM_ACTION =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
 
+    /**
+     * Bounds every request: the JDK client has been seen waiting for ever on a connection whose TLS
+     * handshake the server had refused, and a hung test must fail rather than stall the build.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient client;
 
     Browser(SSLContext tls) {
@@ -39,12 +45,12 @@ final class Browser {
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "fr").GET().build(),
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Accept-Language", "fr").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url))
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -54,7 +60,7 @@ final class Browser {
             throws IOException, InterruptedException {
         String credentials = java.util.Base64.getEncoder()
                 .encodeToString((basicUser + ":" + basicPassword).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create(url))
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Authorization", "Basic " + credentials)
                         .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(),
