@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,6 @@ class TwoNodesIT {
 
     private static final String NODE_B = "relais-b";
     private static final String REALM = "continuity-two-nodes-it";
-    private static final String API = "relais/relais-continuity/upstreams";
 
     private static RelaisInstance nodeB;
 
@@ -79,68 +77,39 @@ class TwoNodesIT {
             assertThat(onA.post("", TestRealms.withPscProvider(REALM, psc)).status()).isEqualTo(201);
             Set<String> ours = Set.of(psc.discoveryUrl(), psc.jwksUrl());
             for (AdminClient node : new AdminClient[] {onA, onB}) {
-                Waiting.until(Duration.ofSeconds(60), () -> psc(node),
-                        s -> "UP".equals(s.get("state").asText()) && okTargets(s).containsAll(ours), "PSC up with our addresses");
+                Waiting.until(Duration.ofSeconds(60), () -> PscUpstream.of(node),
+                        s -> "UP".equals(s.get("state").asText()) && PscUpstream.okTargets(s).containsAll(ours), "PSC up with our addresses");
             }
             // The baseline realm's PSC (the simulator) stays up: losing ours is then a partial outage.
-            boolean onlyOurs = targets(psc(onA)).equals(ours);
+            boolean onlyOurs = PscUpstream.targets(PscUpstream.of(onA)).equals(ours);
             String outageState = onlyOurs ? "DOWN" : "DEGRADED";
 
             psc.refuse();
-            Duration seenByA = Waiting.until(Duration.ofSeconds(30), () -> psc(onA),
+            Duration seenByA = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(onA),
                     s -> outageState.equals(s.get("state").asText()), "PSC " + outageState + " on node A");
-            Duration seenByB = Waiting.until(Duration.ofSeconds(30), () -> psc(onB),
+            Duration seenByB = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(onB),
                     s -> outageState.equals(s.get("state").asText()), "PSC " + outageState + " on node B");
             System.out.printf("[continuity] PSC refused -> %s seen on node A after %d ms, on node B %d ms later%n",
                     outageState, seenByA.toMillis(), seenByB.toMillis());
-            assertThat(latestPscTransition(onB)).isEqualTo(latestPscTransition(onA));
-            assertThat(latestPscTransition(onA).get("to").asText()).isEqualTo(outageState);
+            assertThat(PscUpstream.latestTransition(onB)).isEqualTo(PscUpstream.latestTransition(onA));
+            assertThat(PscUpstream.latestTransition(onA).get("to").asText()).isEqualTo(outageState);
             assertThat(upstreamsGroup(nodeA)).isEqualTo(outageState);
             assertThat(upstreamsGroup(nodeB)).isEqualTo(outageState);
 
             psc.start();
-            Duration upOnA = Waiting.until(Duration.ofSeconds(30), () -> psc(onA), s -> "UP".equals(s.get("state").asText()),
+            Duration upOnA = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(onA), s -> "UP".equals(s.get("state").asText()),
                     "PSC up again on node A");
-            Duration upOnB = Waiting.until(Duration.ofSeconds(30), () -> psc(onB), s -> "UP".equals(s.get("state").asText()),
+            Duration upOnB = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(onB), s -> "UP".equals(s.get("state").asText()),
                     "PSC up again on node B");
             System.out.printf("[continuity] PSC back -> UP seen on node A after %d ms, on node B %d ms later%n",
                     upOnA.toMillis(), upOnB.toMillis());
-            assertThat(latestPscTransition(onB)).isEqualTo(latestPscTransition(onA));
-            assertThat(latestPscTransition(onA).get("to").asText()).isEqualTo("UP");
+            assertThat(PscUpstream.latestTransition(onB)).isEqualTo(PscUpstream.latestTransition(onA));
+            assertThat(PscUpstream.latestTransition(onA).get("to").asText()).isEqualTo("UP");
             assertThat(upstreamsGroup(nodeA)).isEqualTo("UP");
             assertThat(upstreamsGroup(nodeB)).isEqualTo("UP");
         } finally {
             onA.delete(REALM);
         }
-    }
-
-    private static JsonNode psc(AdminClient admin) throws Exception {
-        return admin.json(API).get("upstreams").get(0);
-    }
-
-    private static Set<String> targets(JsonNode upstream) {
-        Set<String> urls = new HashSet<>();
-        upstream.get("targets").forEach(t -> urls.add(t.get("url").asText()));
-        return urls;
-    }
-
-    private static Set<String> okTargets(JsonNode upstream) {
-        Set<String> urls = new HashSet<>();
-        upstream.get("targets").forEach(t -> {
-            if (t.get("ok").asBoolean()) {
-                urls.add(t.get("url").asText());
-            }
-        });
-        return urls;
-    }
-
-    private static JsonNode latestPscTransition(AdminClient admin) throws Exception {
-        for (JsonNode t : admin.json(API + "/transitions?max=50")) {
-            if ("PRO_SANTE_CONNECT".equals(t.get("upstream").asText())) {
-                return t;
-            }
-        }
-        throw new AssertionError("no PSC transition");
     }
 
     /** The PSC state in the node's own {@code relais-upstreams} health group. */

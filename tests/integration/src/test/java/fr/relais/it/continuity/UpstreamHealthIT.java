@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ import fr.relais.runner.RelaisInstance;
 class UpstreamHealthIT {
 
     private static final String REALM = "continuity-upstreams-it";
-    private static final String API = "relais/relais-continuity/upstreams";
+    private static final String API = PscUpstream.API;
     /** Issue 7: the login page reflects an outage within 5 s; the probes must be at least that fast. */
 
     @Test
@@ -68,17 +67,17 @@ class UpstreamHealthIT {
             Set<String> ours = Set.of(psc.discoveryUrl(), psc.jwksUrl());
 
             // Healthy: both addresses probed, answering.
-            Waiting.until(Duration.ofSeconds(30), () -> psc(admin),
-                    s -> "UP".equals(s.get("state").asText()) && okTargets(s).containsAll(ours), "PSC up with our addresses");
+            Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(admin),
+                    s -> "UP".equals(s.get("state").asText()) && PscUpstream.okTargets(s).containsAll(ours), "PSC up with our addresses");
             // With other PSC providers configured (the baseline realm's), losing ours is a partial outage.
-            boolean onlyOurs = targets(psc(admin)).equals(ours);
+            boolean onlyOurs = PscUpstream.targets(PscUpstream.of(admin)).equals(ours);
             String outageState = onlyOurs ? "DOWN" : "DEGRADED";
 
             psc.mode(FakePsc.Mode.BLACKHOLE);
-            Duration detection = Waiting.until(Duration.ofSeconds(30), () -> psc(admin),
+            Duration detection = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(admin),
                     s -> outageState.equals(s.get("state").asText()), "PSC " + outageState);
             System.out.printf("[continuity] PSC blackholed -> %s seen by the admin API after %d ms%n", outageState, detection.toMillis());
-            JsonNode down = psc(admin);
+            JsonNode down = PscUpstream.of(admin);
             for (JsonNode target : down.get("targets")) {
                 if (ours.contains(target.get("url").asText())) {
                     assertThat(target.get("ok").asBoolean()).isFalse();
@@ -98,7 +97,7 @@ class UpstreamHealthIT {
             System.out.printf("[continuity] login page served in %d ms with PSC blackholed%n", served.toMillis());
 
             // Operators see it: transitions, admin events, health group, metrics; readiness unaffected.
-            JsonNode transition = latestPscTransition(admin);
+            JsonNode transition = PscUpstream.latestTransition(admin);
             assertThat(transition.get("to").asText()).isEqualTo(outageState);
             assertThat(transition.get("cause").asText()).isIn("FAILED", "PARTIAL");
             JsonNode event = latestUpstreamAdminEvent(admin, outageState);
@@ -116,11 +115,11 @@ class UpstreamHealthIT {
                     .contains("relais_upstream_last_round_age_seconds{upstream=\"pro_sante_connect\"}");
 
             psc.mode(FakePsc.Mode.UP);
-            Duration recovery = Waiting.until(Duration.ofSeconds(30), () -> psc(admin), s -> "UP".equals(s.get("state").asText()),
+            Duration recovery = Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(admin), s -> "UP".equals(s.get("state").asText()),
                     "PSC up again");
             System.out.printf("[continuity] PSC back -> UP after %d ms%n", recovery.toMillis());
             assertThat(recovery).as("three clean rounds, not one").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-            assertThat(latestPscTransition(admin).get("to").asText()).isEqualTo("UP");
+            assertThat(PscUpstream.latestTransition(admin).get("to").asText()).isEqualTo("UP");
             assertThat(management(relais, "/health/group/relais-upstreams").statusCode()).isEqualTo(200);
         } finally {
             admin.delete(REALM);
@@ -134,48 +133,19 @@ class UpstreamHealthIT {
         try (FakePsc psc = new FakePsc()) {
             assertThat(admin.post("", TestRealms.withPscProvider(realm, psc)).status()).isEqualTo(201);
             Set<String> ours = Set.of(psc.discoveryUrl(), psc.jwksUrl());
-            Waiting.until(Duration.ofSeconds(30), () -> psc(admin),
-                    s -> "UP".equals(s.get("state").asText()) && okTargets(s).containsAll(ours), "PSC up with our addresses");
+            Waiting.until(Duration.ofSeconds(30), () -> PscUpstream.of(admin),
+                    s -> "UP".equals(s.get("state").asText()) && PscUpstream.okTargets(s).containsAll(ours), "PSC up with our addresses");
             int transitionsBefore = pscTransitionCount(admin);
             // One round's worth of errors (the probe interval is 2 s), then healthy again.
             psc.mode(FakePsc.Mode.ERROR);
-            Waiting.until(Duration.ofSeconds(10), () -> psc(admin), s -> !okTargets(s).containsAll(ours), "a failed round");
+            Waiting.until(Duration.ofSeconds(10), () -> PscUpstream.of(admin), s -> !PscUpstream.okTargets(s).containsAll(ours), "a failed round");
             psc.mode(FakePsc.Mode.UP);
-            Waiting.until(Duration.ofSeconds(10), () -> psc(admin), s -> okTargets(s).containsAll(ours), "a good round");
-            assertThat(psc(admin).get("state").asText()).isEqualTo("UP");
+            Waiting.until(Duration.ofSeconds(10), () -> PscUpstream.of(admin), s -> PscUpstream.okTargets(s).containsAll(ours), "a good round");
+            assertThat(PscUpstream.of(admin).get("state").asText()).isEqualTo("UP");
             assertThat(pscTransitionCount(admin)).isEqualTo(transitionsBefore);
         } finally {
             admin.delete(realm);
         }
-    }
-
-    private static JsonNode psc(AdminClient admin) throws Exception {
-        return admin.json(API).get("upstreams").get(0);
-    }
-
-    private static Set<String> targets(JsonNode upstream) {
-        Set<String> urls = new HashSet<>();
-        upstream.get("targets").forEach(t -> urls.add(t.get("url").asText()));
-        return urls;
-    }
-
-    private static Set<String> okTargets(JsonNode upstream) {
-        Set<String> urls = new HashSet<>();
-        upstream.get("targets").forEach(t -> {
-            if (t.get("ok").asBoolean()) {
-                urls.add(t.get("url").asText());
-            }
-        });
-        return urls;
-    }
-
-    private static JsonNode latestPscTransition(AdminClient admin) throws Exception {
-        for (JsonNode t : admin.json(API + "/transitions?max=50")) {
-            if ("PRO_SANTE_CONNECT".equals(t.get("upstream").asText())) {
-                return t;
-            }
-        }
-        throw new AssertionError("no PSC transition");
     }
 
     private static int pscTransitionCount(AdminClient admin) throws Exception {
