@@ -183,18 +183,24 @@ class CardLoginIT {
     }
 
     /**
-     * Expired cards and look-alike authorities are stopped by the TLS layer itself (the server's trust
-     * store): they never reach Keycloak, so neither a login nor Keycloak's tls_client_auth client
-     * authentication can be obtained with them.
+     * Expired or not-yet-valid cards, look-alike authorities and certificates not meant for
+     * authentication are stopped by the TLS layer itself (Java checks the chain to the server's trust
+     * store, the validity dates and the key usage of a client certificate): they never reach Keycloak,
+     * so neither a login nor Keycloak's tls_client_auth client authentication can be obtained with them.
+     * The README's table of what a professional sees relies on this.
      */
     @Test
     void expiredOrForgedCertificatesDoNotGetPastTls(RelaisInstance relais) throws Exception {
         IssuedCertificate expired = relais.pki().hierarchy().card(CLAIRE.idNatPs())
                 .notBefore(Instant.now().minus(Duration.ofDays(30))).notAfter(Instant.now().minus(Duration.ofDays(1))).issue();
+        IssuedCertificate notYetValid = relais.pki().hierarchy().card(CLAIRE.idNatPs())
+                .notBefore(Instant.now().plus(Duration.ofDays(1))).notAfter(Instant.now().plus(Duration.ofDays(30))).issue();
+        IssuedCertificate signatureCertificate = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire")
+                .surname("MARTIN").signatureKeyUsage().issue();
         IssuedCertificate forged = TestPki.generate().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN").issue();
         assertThat(forged.certificate().getIssuerX500Principal())
                 .isEqualTo(relais.pki().card(CLAIRE).certificate().getIssuerX500Principal());
-        for (IssuedCertificate card : List.of(expired, forged)) {
+        for (IssuedCertificate card : List.of(expired, notYetValid, signatureCertificate, forged)) {
             assertThatThrownBy(() -> new Browser(relais.pki().presenting(card))
                     .get(authorizationUrl(relais, challenge("e".repeat(43))))).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> new Browser(relais.pki().presenting(card)).postForm(
