@@ -2,14 +2,19 @@ package fr.relais.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -18,6 +23,8 @@ import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.DemoPki;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
+import fr.relais.testpki.IssuedCertificate;
+import fr.relais.testpki.TestPki;
 
 /**
  * A real Chromium with a demo card in its NSS database (where Chromium on Linux looks for client
@@ -49,5 +56,47 @@ class CardLoginBrowserIT {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * What a professional whose card the TLS layer refuses actually sees in Chromium (the README's table
+     * relies on it): Chromium on Linux does not offer an expired certificate at all, so the professional
+     * lands on the login page as without a card; a look-alike certificate (same issuer name as a real
+     * authority, so Chromium offers it) ends in Chromium's own error page, and nothing reaches Keycloak.
+     */
+    @Test
+    void cardsRefusedByTlsEndOnTheLoginPageOrTheBrowsersOwnError(RelaisInstance relais, @TempDir Path home) throws Exception {
+        Chromium.assumeInstalled();
+        DemoProfessional claire = DemoProfessional.ALL.get(0);
+        DemoPki pki = relais.pki();
+        IssuedCertificate expired = pki.hierarchy().card(claire.idNatPs()).givenName("Claire").surname("MARTIN")
+                .notBefore(Instant.now().minus(Duration.ofDays(30))).notAfter(Instant.now().minus(Duration.ofDays(1))).issue();
+        IssuedCertificate forged = TestPki.generate().card(claire.idNatPs()).givenName("Claire").surname("MARTIN").issue();
+        Map<String, IssuedCertificate> cards = new LinkedHashMap<>();
+        cards.put("expired", expired);
+        cards.put("forged", forged);
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, IssuedCertificate> card : cards.entrySet()) {
+            Path cardHome = home.resolve(card.getKey());
+            Path p12 = Files.createDirectories(cardHome).resolve("card.p12");
+            card.getValue().writePkcs12(p12, "card", relais.secrets().get(Secrets.PKI_PASSWORD).toCharArray());
+            Chromium.prepareNssDatabase(cardHome, p12, relais.secrets().get(Secrets.PKI_PASSWORD), pki.hierarchy().trustAnchors());
+            WebDriver browser = Chromium.start(cardHome);
+            try {
+                String outcome;
+                try {
+                    browser.get(DuiRequests.authorizationUrl(relais, DuiRequests.challenge("b".repeat(43))));
+                    outcome = browser.getPageSource();
+                } catch (WebDriverException e) {
+                    outcome = e.getMessage();
+                }
+                seen.put(card.getKey(), outcome.contains("ERR_BAD_SSL_CLIENT_AUTH_CERT") ? "ERR_BAD_SSL_CLIENT_AUTH_CERT"
+                        : outcome.contains("kc-form-login") ? "login page" : outcome);
+            } finally {
+                browser.quit();
+            }
+        }
+        System.out.println("Chromium with a card the TLS layer refuses: " + seen);
+        assertThat(seen).containsEntry("expired", "login page").containsEntry("forged", "ERR_BAD_SSL_CLIENT_AUTH_CERT");
     }
 }

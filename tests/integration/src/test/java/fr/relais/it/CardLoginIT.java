@@ -147,18 +147,60 @@ class CardLoginIT {
     }
 
     /**
-     * Expired cards and look-alike authorities are stopped by the TLS layer itself (the server's trust
-     * store): they never reach Keycloak, so neither a login nor Keycloak's tls_client_auth client
-     * authentication can be obtained with them.
+     * A client whose browser flow is the card step alone, REQUIRED (a sensitive application): without a
+     * certificate the professional gets a page saying what to check, with no other means offered, and the
+     * refusal is an event of its own; a card still signs in through the same flow.
+     */
+    @Test
+    void cardOnlyClientWithoutACardSaysWhatToCheck(RelaisInstance relais, CrlServer crls) throws Exception {
+        publishFreshCrls(relais, crls);
+        AdminApi admin = new AdminApi(relais);
+        String clientId = cardOnlyClient(admin);
+
+        HttpResponse<String> page = new Browser(relais.pki().serverTrust())
+                .get(authorizationUrl(relais, clientId, challenge("o".repeat(43))));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
+        assertThat(page.body()).contains("data-reason=\"relais.card.noCertificate\"").contains("Cryptolib CPS")
+                .doesNotContain("relais-other-means").doesNotContain("kc-form-login");
+        JsonNode event = latestEvent(relais, "LOGIN_ERROR", e -> "relais_no_card".equals(e.path("error").asText()));
+        assertThat(event.path("clientId").asText()).isEqualTo(clientId);
+        assertThat(event.path("details").path("relais_means").asText()).isEqualTo("cps-card");
+        assertThat(event.path("details").path("reason").asText()).isEqualTo("no client certificate presented");
+
+        HttpResponse<String> signedIn = new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                .get(authorizationUrl(relais, clientId, challenge("p".repeat(43))));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT_URI).contains("code=");
+
+        // The shipped flow, where the card is one means among others, still offers them without a card.
+        HttpResponse<String> shipped = new Browser(relais.pki().serverTrust())
+                .get(authorizationUrl(relais, challenge("q".repeat(43))));
+        assertThat(shipped.statusCode()).isEqualTo(200);
+        assertThat(shipped.body()).contains("kc-form-login").doesNotContain("relais-card-refusal");
+        new AdminApi(relais).get("realms/relais/events?type=LOGIN_ERROR&max=200").forEach(e -> assertThat(
+                "relais_no_card".equals(e.path("error").asText()) && !clientId.equals(e.path("clientId").asText()))
+                .as("a relais_no_card event outside the card-only client: %s", e).isFalse());
+    }
+
+    /**
+     * Expired or not-yet-valid cards, look-alike authorities and certificates not meant for
+     * authentication are stopped by the TLS layer itself (Java checks the chain to the server's trust
+     * store, the validity dates and the key usage of a client certificate): they never reach Keycloak,
+     * so neither a login nor Keycloak's tls_client_auth client authentication can be obtained with them.
+     * The README's table of what a professional sees relies on this.
      */
     @Test
     void expiredOrForgedCertificatesDoNotGetPastTls(RelaisInstance relais) throws Exception {
         IssuedCertificate expired = relais.pki().hierarchy().card(CLAIRE.idNatPs())
                 .notBefore(Instant.now().minus(Duration.ofDays(30))).notAfter(Instant.now().minus(Duration.ofDays(1))).issue();
+        IssuedCertificate notYetValid = relais.pki().hierarchy().card(CLAIRE.idNatPs())
+                .notBefore(Instant.now().plus(Duration.ofDays(1))).notAfter(Instant.now().plus(Duration.ofDays(30))).issue();
+        IssuedCertificate signatureCertificate = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire")
+                .surname("MARTIN").signatureKeyUsage().issue();
         IssuedCertificate forged = TestPki.generate().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN").issue();
         assertThat(forged.certificate().getIssuerX500Principal())
                 .isEqualTo(relais.pki().card(CLAIRE).certificate().getIssuerX500Principal());
-        for (IssuedCertificate card : List.of(expired, forged)) {
+        for (IssuedCertificate card : List.of(expired, notYetValid, signatureCertificate, forged)) {
             assertThatThrownBy(() -> new Browser(relais.pki().presenting(card))
                     .get(authorizationUrl(relais, challenge("e".repeat(43))))).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> new Browser(relais.pki().presenting(card)).postForm(
@@ -248,6 +290,43 @@ class CardLoginIT {
         });
         assertThat(found).as("a %s event", type).isNotEmpty();
         return found.get(0);
+    }
+
+    /**
+     * A public client bound to a flow made of the card step alone, REQUIRED, configured like the shipped
+     * one; created once per server.
+     */
+    private static String cardOnlyClient(AdminApi admin) throws Exception {
+        String clientId = "relais-card-only";
+        if (!admin.get("realms/relais/clients?clientId=" + clientId).isEmpty()) {
+            return clientId;
+        }
+        String flowAlias = "relais card only";
+        String flowPath = "realms/relais/authentication/flows/relais%20card%20only";
+        create(admin, "realms/relais/authentication/flows", Map.of("alias", flowAlias,
+                "providerId", "basic-flow", "topLevel", true, "builtIn", false));
+        create(admin, flowPath + "/executions/execution", Map.of("provider", "relais-cps-card"));
+        ObjectNode execution = (ObjectNode) admin.get(flowPath + "/executions").get(0);
+        execution.put("requirement", "REQUIRED");
+        admin.put(flowPath + "/executions", execution);
+        ObjectNode shipped = cardConfig(admin);
+        create(admin, "realms/relais/authentication/executions/" + execution.get("id").asText() + "/config",
+                Map.of("alias", "relais card only config", "config", shipped.get("config")));
+        String flowId = null;
+        for (JsonNode flow : admin.get("realms/relais/authentication/flows")) {
+            if (flowAlias.equals(flow.path("alias").asText())) {
+                flowId = flow.get("id").asText();
+            }
+        }
+        create(admin, "realms/relais/clients", Map.of("clientId", clientId, "publicClient", true,
+                "standardFlowEnabled", true, "redirectUris", List.of(REDIRECT_URI),
+                "authenticationFlowBindingOverrides", Map.of("browser", flowId)));
+        return clientId;
+    }
+
+    private static void create(AdminApi admin, String path, Object body) throws Exception {
+        HttpResponse<String> response = admin.post(path, AdminApi.JSON.writeValueAsBytes(body), "application/json");
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isIn(201, 204);
     }
 
     private static ObjectNode cardConfig(AdminApi admin) throws Exception {

@@ -22,8 +22,13 @@ final class DuiRequests {
     }
 
     static String authorizationUrl(RelaisInstance relais, String codeChallenge) {
+        return authorizationUrl(relais, RelaisInstance.DUI_CLIENT_ID, codeChallenge);
+    }
+
+    /** The same request from another client registered with the DUI's redirect URI. */
+    static String authorizationUrl(RelaisInstance relais, String clientId, String codeChallenge) {
         return relais.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id="
-                + RelaisInstance.DUI_CLIENT_ID + "&scope=openid&redirect_uri=" + REDIRECT_URI
+                + clientId + "&scope=openid&redirect_uri=" + REDIRECT_URI
                 + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID()
                 + "&code_challenge_method=S256&code_challenge=" + codeChallenge;
     }

@@ -77,7 +77,8 @@ public class RelaisServerExtension implements ParameterResolver {
             server.start();
             return server;
         }, CrlServer.class);
-        Started started = store.getOrComputeIfAbsent(database, key -> start(crls), Started.class);
+        // One instance per folder: two extensions may use the same kind of database.
+        Started started = store.getOrComputeIfAbsent(Started.class.getName() + ":" + folder, key -> start(crls), Started.class);
         Class<?> type = parameter.getParameter().getType();
         return type == CrlServer.class ? crls : type == PscSimulator.class ? started.psc() : started.relais();
     }

@@ -82,6 +82,7 @@ public final class CardCertificateBuilder {
     private String upn;
     private String organization;
     private String organizationalUnit;
+    private boolean signatureKeyUsage;
 
     CardCertificateBuilder(TestPki pki, String idNatPs) {
         this.pki = pki;
@@ -174,6 +175,15 @@ public final class CardCertificateBuilder {
         return this;
     }
 
+    /**
+     * keyUsage nonRepudiation instead of digitalSignature, as on a card's signature certificate: a
+     * certificate not meant for authentication.
+     */
+    public CardCertificateBuilder signatureKeyUsage() {
+        this.signatureKeyUsage = true;
+        return this;
+    }
+
     public IssuedCertificate issue() {
         CardType type = cardType != null ? cardType : idNatPs.contains("/") ? CardType.CPE : CardType.CPS;
         CertificateAuthority ca = issuer != null ? issuer : pki.personnesCaFor(type);
@@ -197,7 +207,8 @@ public final class CardCertificateBuilder {
                     X509Support.subjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     X509Support.authorityKeyIdentifier(ca.certificate()));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(signatureKeyUsage ? KeyUsage.nonRepudiation : KeyUsage.digitalSignature));
             builder.addExtension(Extension.certificatePolicies, false, policies(type));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                     new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_smartcardlogon}));

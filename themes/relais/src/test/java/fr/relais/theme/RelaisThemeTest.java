@@ -79,7 +79,9 @@ class RelaisThemeTest {
             // Continuity: the login page during a Pro Santé Connect outage.
             "relais.outage.psc.title",
             "relais.outage.psc.means",
-            "relais.outage.passwordAloneRefused");
+            "relais.outage.passwordAloneRefused",
+            // Card-only flow: no card presented.
+            "relais.card.noCard.title");
 
     /** A quote MessageFormat would treat as an escape and drop ("l'accès" would render "laccès"). */
     private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");

@@ -18,14 +18,24 @@ enum CardRefusal {
     REVOKED("relais_card_revoked", "relais.card.revoked"),
     REVOCATION_UNAVAILABLE("relais_revocation_unavailable", "relais.card.revocationDataStale"),
     UNKNOWN_PROFESSIONAL("user_not_found", "relais.professional.unknown"),
-    ACCOUNT_DISABLED("user_disabled", "relais.professional.disabled");
+    ACCOUNT_DISABLED("user_disabled", "relais.professional.disabled"),
+    /** No certificate where the card is the only way in (a card-only flow); not a refusal of a card. */
+    NO_CARD("relais_no_card", "relais.card.noCertificate", "relais.card.noCard.title");
+
+    private static final String REFUSED_TITLE = "relais.card.refused";
 
     final String eventError;
     final String messageKey;
+    final String titleKey;
 
     CardRefusal(String eventError, String messageKey) {
+        this(eventError, messageKey, REFUSED_TITLE);
+    }
+
+    CardRefusal(String eventError, String messageKey, String titleKey) {
         this.eventError = eventError;
         this.messageKey = messageKey;
+        this.titleKey = titleKey;
     }
 
     static CardRefusal of(ProfileRejection rejection) {

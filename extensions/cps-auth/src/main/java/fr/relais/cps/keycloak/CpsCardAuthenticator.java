@@ -14,6 +14,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -55,8 +56,14 @@ final class CpsCardAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         X509Certificate card = presentedCertificate(context);
         if (card == null) {
-            // No card in the reader (or no reader): the other means of the flow take over.
-            context.attempted();
+            if (cardIsTheOnlyWay(context)) {
+                // Nothing else can sign this professional in: say what to check rather than a generic error.
+                context.getEvent().detail(CardEventDetails.MEANS, CardEventDetails.MEANS_CARD);
+                refuse(context, CardRefusal.NO_CARD, "no client certificate presented");
+            } else {
+                // No card in the reader (or no reader): the other means of the flow take over.
+                context.attempted();
+            }
             return;
         }
         CardLoginConfig config = new CardLoginConfig(context.getAuthenticatorConfig());
@@ -151,11 +158,34 @@ final class CpsCardAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * Whether the login cannot get past this step without a card: the step is REQUIRED and so is every
+     * sub-flow holding it, up to the top-level flow (a card-only flow bound to a sensitive client). A
+     * CONDITIONAL sub-flow counts as required: it is only being run because its condition held.
+     */
+    private static boolean cardIsTheOnlyWay(AuthenticationFlowContext context) {
+        AuthenticationExecutionModel execution = context.getExecution();
+        String topLevelFlowId = context.getTopLevelFlow().getId();
+        RealmModel realm = context.getRealm();
+        while (execution != null) {
+            if (!(execution.isRequired() || execution.isConditional())) {
+                return false;
+            }
+            if (topLevelFlowId.equals(execution.getParentFlow())) {
+                return true;
+            }
+            execution = realm.getAuthenticationExecutionByFlowId(execution.getParentFlow());
+        }
+        return false;
+    }
+
     private static void refuse(AuthenticationFlowContext context, CardRefusal refusal, String reason) {
         context.getEvent().clone().detail(CardEventDetails.REASON, reason).error(refusal.eventError);
         context.failureChallenge(AuthenticationFlowError.INVALID_USER, context.form()
                 .setError(refusal.messageKey)
                 .setAttribute("relaisCardRefusal", refusal.messageKey)
+                .setAttribute("relaisCardTitle", refusal.titleKey)
+                .setAttribute("relaisOtherMeans", !cardIsTheOnlyWay(context))
                 .setStatus(Response.Status.UNAUTHORIZED)
                 .createForm(TEMPLATE));
     }

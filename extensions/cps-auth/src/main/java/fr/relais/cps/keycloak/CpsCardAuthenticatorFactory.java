@@ -53,7 +53,9 @@ public final class CpsCardAuthenticatorFactory implements AuthenticatorFactory, 
                 + "presented over mutual TLS (or by a trusted reverse proxy through the X.509 certificate lookup SPI). "
                 + "The certificate must chain to a trusted IGC-Santé authority, be of an accepted card type and not be "
                 + "revoked according to the CRLs stored in the database; the professional is found by the idNat_PS of "
-                + "the certificate's CN. Without a card the flow's other alternatives run. Nothing is fetched during login.";
+                + "the certificate's CN. Without a card, as an ALTERNATIVE, the flow's other alternatives run; as REQUIRED "
+                + "(a card-only flow: this step and every sub-flow holding it REQUIRED), the professional gets a page "
+                + "saying what to check and the event error relais_no_card. Nothing is fetched during login.";
     }
 
     @Override

@@ -3,7 +3,6 @@ package fr.relais.cps.profile;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,9 @@ import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.OtherName;
 
 /**
@@ -72,7 +73,7 @@ public final class CardProfileParser {
         }
     }
 
-    private ProfileResult read(X509Certificate certificate) throws ProfileException, CertificateParsingException {
+    private ProfileResult read(X509Certificate certificate) throws ProfileException {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         List<String> commonNames = new ArrayList<>();
         String givenName = null;
@@ -173,26 +174,38 @@ public final class CardProfileParser {
         }
     }
 
-    private static String upn(X509Certificate certificate) throws CertificateParsingException, ProfileException {
-        if (certificate.getSubjectAlternativeNames() == null) {
+    /**
+     * Read from the raw extension rather than getSubjectAlternativeNames(), whose otherName encoding
+     * depends on the certificate's provider (the JDK gives the OtherName SEQUENCE, BouncyCastle, used by
+     * Keycloak's proxy certificate lookups, the tagged GeneralName).
+     */
+    private static String upn(X509Certificate certificate) throws ProfileException {
+        ASN1Primitive value = extension(certificate, Extension.subjectAlternativeName.getId());
+        if (value == null) {
             return null;
         }
-        for (List<?> name : certificate.getSubjectAlternativeNames()) {
-            // The JDK hands an otherName over as the DER of the OtherName SEQUENCE.
-            if (((Integer) name.get(0)) == GeneralName.otherName && name.get(1) instanceof byte[] encoded) {
-                OtherName otherName;
-                try {
-                    otherName = OtherName.getInstance(ASN1Primitive.fromByteArray(encoded));
-                } catch (java.io.IOException | IllegalArgumentException e) {
-                    throw new ProfileException(ProfileRejection.UNEXPECTED_ENCODING, "unreadable otherName");
+        GeneralName[] names;
+        try {
+            names = GeneralNames.getInstance(value).getNames();
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(ProfileRejection.UNEXPECTED_ENCODING, "unreadable subjectAltName");
+        }
+        for (GeneralName name : names) {
+            if (name.getTagNo() != GeneralName.otherName) {
+                continue;
+            }
+            OtherName otherName;
+            try {
+                otherName = OtherName.getInstance(name.getName());
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException(ProfileRejection.UNEXPECTED_ENCODING, "unreadable otherName");
+            }
+            if (UPN.equals(otherName.getTypeID())) {
+                ASN1Encodable upn = otherName.getValue();
+                if (upn instanceof ASN1TaggedObject tagged) {
+                    upn = tagged.getExplicitBaseObject();
                 }
-                if (UPN.equals(otherName.getTypeID())) {
-                    ASN1Encodable value = otherName.getValue();
-                    if (value instanceof ASN1TaggedObject tagged) {
-                        value = tagged.getExplicitBaseObject();
-                    }
-                    return text(value, "UPN");
-                }
+                return text(upn, "UPN");
             }
         }
         return null;

@@ -37,6 +37,21 @@ class CardProfileParserTest {
         assertThat(card.serial()).isEqualTo(new BigInteger("63DAFFCFC8034BDCEA3D123663EE473E", 16));
     }
 
+    /** Keycloak's proxy certificate lookups decode the forwarded PEM with BouncyCastle's provider. */
+    @Test
+    void sameProfileWhateverProviderDecodedTheCertificate() throws Exception {
+        X509Certificate jdk;
+        try (InputStream in = getClass().getResourceAsStream("/ans/ANS-test-card-auth.pem")) {
+            jdk = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        X509Certificate bc = (X509Certificate) CertificateFactory.getInstance("X.509",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .generateCertificate(new java.io.ByteArrayInputStream(jdk.getEncoded()));
+        assertThat(bc.getClass()).isNotEqualTo(jdk.getClass());
+        assertThat(parsed(parser.parse(bc))).isEqualTo(parsed(parser.parse(jdk)));
+        assertThat(parsed(parser.parse(bc)).upn()).isEqualTo("8.99700252580@carte-cps.fr");
+    }
+
     @Test
     void mintedCardsOfEachTypeParse() {
         CardProfile cpf = parsed(parser.parse(Pki.TEST.card("899700100045").cardType(fr.relais.testpki.CardType.CPF)
