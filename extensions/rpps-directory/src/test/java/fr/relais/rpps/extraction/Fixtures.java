@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
  * Headers of the published layouts and helpers to write extraction files the way ANS does.
  * Data lines are built by header name, so a fixture cannot be misaligned by miscounting pipes.
  */
-final class Fixtures {
+public final class Fixtures {
 
     /** The 52-column Personne_activite header (domain note §3.2). */
     static final String HEADER_52 = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|"
@@ -44,7 +44,7 @@ final class Fixtures {
             + "Libellé section tableau pharmaciens|";
 
     /** The 56-column header: four columns more and a few respelled names (domain note §3.2). */
-    static final String HEADER_56 = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|"
+    public static final String HEADER_56 = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|"
             + "Code civilité d'exercice|Libellé civilité exercice|Code civilité|Libellé civilité|Nom d'exercice|"
             + "Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|"
             + "Libellé catégorie professionnelle|Code type savoir-faire|Libellé type savoir-faire|Code savoir-faire|"
