@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -31,7 +29,7 @@ import fr.relais.psc.domain.SubjectRefProParser;
  * all their practices. Session notes, not account attributes: a practice is what PSC says today, and
  * the account belongs to the directory.
  */
-public final class PscPracticeMapper extends AbstractIdentityProviderMapper {
+public final class PscPracticeMapper extends PscMapper {
 
     public static final String PROVIDER_ID = "relais-psc-practice";
     static final String FINESS = "relais.psc.finess";
@@ -44,14 +42,13 @@ public final class PscPracticeMapper extends AbstractIdentityProviderMapper {
                     + "that matches becomes the session's practice (session notes relais.psc.practice.*).")
             .add().build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public PscPracticeMapper() {
+        super(CONFIG);
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return new String[] {PscIdentityProviderFactory.PROVIDER_ID};
+    public String getId() {
+        return PROVIDER_ID;
     }
 
     @Override
@@ -67,16 +64,6 @@ public final class PscPracticeMapper extends AbstractIdentityProviderMapper {
     @Override
     public String getHelpText() {
         return "Picks the SubjectRefPro activity at the organisation's FINESS and records it in session notes.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
     }
 
     @Override

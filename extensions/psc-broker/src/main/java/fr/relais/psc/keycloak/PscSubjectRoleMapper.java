@@ -5,10 +5,8 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -26,7 +24,7 @@ import fr.relais.psc.domain.SubjectRoleMapping;
  * codes of the login. In FORCE synchronisation the table's roles PSC no longer gives are taken back
  * (a role another mapper granted in the same login is left alone); in IMPORT they are only granted.
  */
-public final class PscSubjectRoleMapper extends AbstractIdentityProviderMapper {
+public final class PscSubjectRoleMapper extends PscMapper {
 
     public static final String PROVIDER_ID = "relais-psc-subject-role";
     static final String ROLES = "relais.psc.roles";
@@ -44,14 +42,13 @@ public final class PscSubjectRoleMapper extends AbstractIdentityProviderMapper {
                     + "are removed.")
             .add().build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public PscSubjectRoleMapper() {
+        super(CONFIG);
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return new String[] {PscIdentityProviderFactory.PROVIDER_ID};
+    public String getId() {
+        return PROVIDER_ID;
     }
 
     @Override
@@ -67,16 +64,6 @@ public final class PscSubjectRoleMapper extends AbstractIdentityProviderMapper {
     @Override
     public String getHelpText() {
         return "Grants realm or client roles according to the PSC SubjectRole codes (table code -> role).";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
     }
 
     @Override
