@@ -110,6 +110,8 @@ class SessionGraceIT {
             JsonNode claims = LoginClient.claims(continued.get("access_token").asText());
             assertThat(claims.get("preferred_username").asText()).isEqualTo(claire.username());
             assertThat(claims.get("acr").asText()).as("applications are told it is not a new authentication").isEqualTo("session-grace");
+            System.out.printf("[continuity] session %s of %s continued on grace as session %s%n", claireSession, claire.username(),
+                    claims.get("sid").asText());
             HttpResponse<String> odileBack = odileBrowser.get(authorizationUrl(relais, verifier, ""));
             assertThat(odileBack.statusCode()).isEqualTo(200);
             assertThat(odileBack.body()).contains("kc-form-login");
@@ -214,9 +216,10 @@ class SessionGraceIT {
     }
 
     private static JsonNode closedEvent(Admin admin, String username) throws Exception {
-        for (JsonNode event : admin.get().json(REALM + "/admin-events?resourceTypes=RELAIS_SESSION_GRACE&max=50")) {
+        for (JsonNode event : admin.get().json(REALM + "/admin-events?max=200")) {
             JsonNode details = event.path("details");
-            if (username.equals(details.path("username").asText()) && "closed".equals(details.path("action").asText())) {
+            if ("RELAIS_SESSION_GRACE".equals(event.path("resourceType").asText()) && username.equals(details.path("username").asText())
+                    && "closed".equals(details.path("action").asText())) {
                 return event;
             }
         }

@@ -13,6 +13,7 @@ import org.keycloak.timer.ScheduledTask;
 import fr.relais.continuity.breakglass.BreakGlassPolicy;
 import fr.relais.continuity.breakglass.GrantStatus;
 import fr.relais.continuity.keycloak.SystemAdminEvents;
+import fr.relais.continuity.keycloak.UserSessionsByNote;
 import fr.relais.continuity.keycloak.storage.BreakGlassGrantEntity;
 
 /**
@@ -40,7 +41,7 @@ final class BreakGlassSweepTask implements ScheduledTask {
         for (BreakGlassGrantEntity grant : store.toClose(session, now, policy)) {
             RealmModel realm = session.realms().getRealm(grant.getRealmId());
             GrantStatus status = BreakGlassStore.grantOf(grant).status(now, policy);
-            int ended = realm == null ? 0 : BreakGlassSessions.end(session, realm, grant.getUserId(), grant.getId());
+            int ended = realm == null ? 0 : UserSessionsByNote.end(session, realm, grant.getUserId(), BreakGlassNotes.GRANT, grant.getId());
             grant.setClosedAt(now.toEpochMilli());
             LOG.warnf("Accès de secours de %s clos (%s), %d session(s) terminée(s) / emergency access %s of %s closed (%s), %d session(s) ended",
                     grant.getUsername(), status, ended, grant.getId(), grant.getUsername(), status, ended);

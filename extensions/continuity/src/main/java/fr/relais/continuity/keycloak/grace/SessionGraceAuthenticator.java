@@ -80,9 +80,8 @@ final class SessionGraceAuthenticator implements Authenticator {
             return;
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // The continued session's id is known once Keycloak opened it: SessionGraceListener records it from the LOGIN event.
         ticket.setUsedAt(now.toEpochMilli());
-        // Keycloak opens the new user session under the authentication session's id (AuthenticationProcessor.attachSession).
-        ticket.setGraceSessionId(authSession.getParentSession().getId());
         authSession.setUserSessionNote(SessionGraceNotes.UNTIL, Long.toString(ticket.getUntil()));
         authSession.setUserSessionNote(SessionGraceNotes.CONTINUES, ticket.getSessionId());
         authSession.setUserSessionNote(BreakGlassNotes.ACR, SessionGraceNotes.ACR);

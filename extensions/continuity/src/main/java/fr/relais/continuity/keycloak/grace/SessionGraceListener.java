@@ -62,7 +62,10 @@ final class SessionGraceListener implements EventListenerProvider {
         if (!policy.enabled() || event.getError() != null) {
             return;
         }
-        if (event.getType() == EventType.LOGOUT && event.getUserId() != null) {
+        String continues = event.getDetails() == null ? null : event.getDetails().get(SessionGraceNotes.DETAIL_CONTINUES);
+        if (event.getType() == EventType.LOGIN && continues != null) {
+            recordContinuedSession(event, continues);
+        } else if (event.getType() == EventType.LOGOUT && event.getUserId() != null) {
             closeAll(event.getRealmId(), event.getUserId(), null);
         } else if (SESSION_SEEN.contains(event.getType()) && event.getSessionId() != null && pscDown()) {
             offer(event);
@@ -132,6 +135,14 @@ final class SessionGraceListener implements EventListenerProvider {
             LOG.debugf(e, "Session grace ticket for session %s not recorded (probably recorded by a concurrent request)",
                     ticket.getSessionId());
         }
+    }
+
+    /**
+     * In the login's own transaction: {@link SessionGraceAuthenticator} holds the ticket's row lock
+     * until the login commits, so a separate transaction would wait for it forever.
+     */
+    private void recordContinuedSession(Event event, String continues) {
+        store.findForUpdate(session, event.getRealmId(), continues).ifPresent(ticket -> ticket.setGraceSessionId(event.getSessionId()));
     }
 
     /** Closes the open tickets of a user, of a session (original or continued), or of the whole realm. */

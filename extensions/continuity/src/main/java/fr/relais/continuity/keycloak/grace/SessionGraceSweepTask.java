@@ -9,11 +9,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.timer.ScheduledTask;
 
 import fr.relais.continuity.grace.GraceTicket;
 import fr.relais.continuity.keycloak.SystemAdminEvents;
+import fr.relais.continuity.keycloak.UserSessionsByNote;
 import fr.relais.continuity.keycloak.storage.SessionGraceEntity;
 import fr.relais.spi.health.Upstream;
 import fr.relais.spi.health.UpstreamHealth;
@@ -46,7 +46,8 @@ final class SessionGraceSweepTask implements ScheduledTask {
                 continue;
             }
             RealmModel realm = session.realms().getRealm(ticket.getRealmId());
-            boolean ended = realm != null && ticket.getGraceSessionId() != null && endSession(session, realm, ticket.getGraceSessionId());
+            boolean ended = realm != null && ticket.getUsedAt() != null
+                    && UserSessionsByNote.end(session, realm, ticket.getUserId(), SessionGraceNotes.CONTINUES, ticket.getSessionId()) > 0;
             ticket.setEndedAt(now.toEpochMilli());
             ticket.setEndReason(reason.get().name());
             if (ticket.getUsedAt() == null) {
@@ -65,22 +66,6 @@ final class SessionGraceSweepTask implements ScheduledTask {
                 SystemAdminEvents.send(session, realm, now, SessionGraceNotes.RESOURCE_TYPE,
                         "relais-continuity/session-grace/" + ticket.getSessionId(), details);
             }
-        }
-    }
-
-    private static boolean endSession(KeycloakSession session, RealmModel realm, String sessionId) {
-        // The background sweep runs outside any request: session lookups need the realm in context.
-        RealmModel previous = session.getContext().getRealm();
-        session.getContext().setRealm(realm);
-        try {
-            UserSessionModel continued = session.sessions().getUserSession(realm, sessionId);
-            if (continued == null) {
-                return false;
-            }
-            session.sessions().removeUserSession(realm, continued);
-            return true;
-        } finally {
-            session.getContext().setRealm(previous);
         }
     }
 
