@@ -53,6 +53,7 @@ class BaselineRealmIT {
                         + ":" + execution.get("requirement").asText()));
         assertThat(steps).containsSubsequence(
                 "0:auth-cookie:ALTERNATIVE",
+                "0:relais-session-grace:ALTERNATIVE",
                 "0:relais-cps-card:ALTERNATIVE",
                 "0:relais-idp-redirector:ALTERNATIVE",
                 "1:relais-username-password-form:REQUIRED",

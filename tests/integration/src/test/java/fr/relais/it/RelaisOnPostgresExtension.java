@@ -17,6 +17,8 @@ public final class RelaisOnPostgresExtension extends RelaisServerExtension {
 
     /** Prefix of the RPPS import's server options. */
     static final String RPPS_IMPORT_OPTION = "spi-relais-rpps-import--default--";
+    /** Prefix of the continuity server options (upstream health and session grace). */
+    static final String GRACE_OPTION = "spi-relais-upstream-health--relais-upstream-health--";
     /** Above Quarkus' 10 MB default body limit, far below the production 1024. */
     static final int MAX_UPLOAD_MB = 12;
 
@@ -29,6 +31,10 @@ public final class RelaisOnPostgresExtension extends RelaisServerExtension {
         // Dropped files are picked up within seconds rather than the production five minutes.
         settings.runtimeOption(RPPS_IMPORT_OPTION + "drop-folder-interval-seconds", "2")
                 .runtimeOption(RPPS_IMPORT_OPTION + "max-upload-mb", Integer.toString(MAX_UPLOAD_MB))
-                .clusterNode(NODE_NAME, freePort());
+                .clusterNode(NODE_NAME, freePort())
+                // The cached-session grace, off by default, on here (SessionGraceIT): a one-minute window, two minutes of grace.
+                .runtimeOption(GRACE_OPTION + "session-grace", "true")
+                .runtimeOption(GRACE_OPTION + "session-grace-minutes", "2")
+                .runtimeOption(GRACE_OPTION + "session-grace-window-minutes", "1");
     }
 }

@@ -115,8 +115,9 @@ public final class ProbedUpstreamHealthFactory implements UpstreamHealthFactory,
         return store.recentTransitions(session, max);
     }
 
-    public SessionGracePolicy gracePolicy() {
-        return config.grace();
+    /** The session grace policy of this server (part of the continuity settings, the same on every node). */
+    public static SessionGracePolicy gracePolicy(KeycloakSessionFactory factory) {
+        return ((ProbedUpstreamHealthFactory) factory.getProviderFactory(UpstreamHealth.class, PROVIDER_ID)).config.grace();
     }
 
     /** For the admin resource: the probing parameters in force, and which node answers. */

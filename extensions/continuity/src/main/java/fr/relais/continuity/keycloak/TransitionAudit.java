@@ -1,21 +1,13 @@
 package fr.relais.continuity.keycloak;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
-import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventStoreProvider;
-import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.AuthDetails;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.util.JsonSerialization;
 
 import fr.relais.continuity.health.ProbeResult;
 import fr.relais.continuity.health.Transition;
@@ -46,41 +38,8 @@ final class TransitionAudit {
         details.put("node", node);
         details.put("results", summary(results));
         for (RealmModel realm : session.realms().getRealmsStream().toList()) {
-            send(session, realm, transition, upstream, details);
+            SystemAdminEvents.send(session, realm, transition.at(), RESOURCE_TYPE, "relais-continuity/upstreams/" + upstream.name(), details);
         }
-    }
-
-    private static void send(KeycloakSession session, RealmModel realm, Transition transition, Upstream upstream,
-                             Map<String, String> details) {
-        AdminEvent event = new AdminEvent();
-        event.setId(UUID.randomUUID().toString());
-        event.setTime(transition.at().toEpochMilli());
-        event.setRealmId(realm.getId());
-        event.setRealmName(realm.getName());
-        AuthDetails auth = new AuthDetails();
-        auth.setRealmId(realm.getId());
-        auth.setRealmName(realm.getName());
-        event.setAuthDetails(auth);
-        event.setOperationType(OperationType.ACTION);
-        event.setResourceTypeAsString(RESOURCE_TYPE);
-        event.setResourcePath("relais-continuity/upstreams/" + upstream.name());
-        event.setDetails(details);
-        boolean withRepresentation = realm.isAdminEventsDetailsEnabled();
-        if (withRepresentation) {
-            event.setRepresentation(json(details));
-        }
-        if (realm.isAdminEventsEnabled()) {
-            EventStoreProvider store = session.getProvider(EventStoreProvider.class);
-            if (store != null) {
-                store.onEvent(event, withRepresentation);
-            }
-        }
-        realm.getEventsListenersStream().forEach(id -> {
-            EventListenerProvider listener = session.getProvider(EventListenerProvider.class, id);
-            if (listener != null) {
-                listener.onEvent(new AdminEvent(event), withRepresentation);
-            }
-        });
     }
 
     private static void log(Upstream upstream, Transition t, List<ProbeResult> results) {
@@ -98,13 +57,5 @@ final class TransitionAudit {
         return results.stream()
                 .map(r -> r.target() + " " + (r.ok() ? "HTTP " + r.status() : r.error()) + " " + r.latencyMillis() + " ms")
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String json(Map<String, String> details) {
-        try {
-            return JsonSerialization.writeValueAsString(details);
-        } catch (IOException e) {
-            return null;  // a map of strings always serialises; the details are in the event anyway
-        }
     }
 }

@@ -33,7 +33,8 @@ record UpstreamHealthServerConfig(TargetSetting psc, TargetSetting crl, TargetSe
     static final String DEGRADE_AFTER = "degrade-after";
     static final String WINDOW = "window";
     static final String SYNC_INTERVAL_MILLIS = "sync-interval-millis";
-    static final String SESSION_GRACE_ENABLED = "session-grace-enabled";
+    /** Not "session-grace-enabled": Keycloak takes every SPI option ending in "enabled" for a build-time option. */
+    static final String SESSION_GRACE = "session-grace";
     static final String SESSION_GRACE_MINUTES = "session-grace-minutes";
     static final String SESSION_GRACE_WINDOW_MINUTES = "session-grace-window-minutes";
 
@@ -101,7 +102,7 @@ record UpstreamHealthServerConfig(TargetSetting psc, TargetSetting crl, TargetSe
             .helpText("Milliseconds between two reads of the shared state by each node (one small query). Default 1000.")
             .defaultValue(DEFAULT_SYNC_INTERVAL_MILLIS)
             .add()
-            .property().name(SESSION_GRACE_ENABLED).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .property().name(SESSION_GRACE).type(ProviderConfigProperty.BOOLEAN_TYPE)
             .helpText("Cached-session grace: lets the SSO session of a professional without any offline-capable means be "
                     + "extended once while Pro Santé Connect is DOWN. Off by default. Goes beyond the RIE session guidance "
                     + "(EXI RIE-PS 13): when enabled it must be declared as a reserve in the attestation de conformité.")
@@ -112,7 +113,7 @@ record UpstreamHealthServerConfig(TargetSetting psc, TargetSetting crl, TargetSe
             .defaultValue(60)
             .add()
             .property().name(SESSION_GRACE_WINDOW_MINUTES).type(ProviderConfigProperty.INTEGER_TYPE)
-            .helpText("Session grace: only sessions ending within this many minutes are considered. Default 15.")
+            .helpText("Session grace: a session is offered the grace when seen alive (login, token refresh) within this many minutes of its end. Default 15.")
             .defaultValue(15)
             .add()
             .build();
@@ -124,7 +125,7 @@ record UpstreamHealthServerConfig(TargetSetting psc, TargetSetting crl, TargetSe
                 scope.getInt(DEGRADE_AFTER, HysteresisPolicy.DEFAULT.degradeAfter()),
                 scope.getInt(WINDOW, HysteresisPolicy.DEFAULT.window()));
         SessionGracePolicy grace = new SessionGracePolicy(
-                scope.getBoolean(SESSION_GRACE_ENABLED, false),
+                scope.getBoolean(SESSION_GRACE, false),
                 Duration.ofMinutes(scope.getInt(SESSION_GRACE_MINUTES, 60)),
                 Duration.ofMinutes(scope.getInt(SESSION_GRACE_WINDOW_MINUTES, 15)));
         return new UpstreamHealthServerConfig(

@@ -41,6 +41,21 @@ abstract class Login {
         };
     }
 
+    /** The login page alone: GET /auth without a certificate, the page with its form must come back. */
+    static Login page(String clientId, SSLContext tls, int port) {
+        return new Login("login-page", port) {
+            @Override
+            void perform(int worker) throws Exception {
+                try (RawHttpsClient http = new RawHttpsClient(tls, "localhost", port)) {
+                    RawHttpsClient.Response page = http.get(authorizePath(RELAIS_REALM, clientId), null);
+                    if (page.status() != 200 || !FORM_ACTION.matcher(page.body()).find()) {
+                        throw new IllegalStateException("no login page: " + page.status());
+                    }
+                }
+            }
+        };
+    }
+
     /** Authorization-code flow through the username/password form. */
     static Login password(String clientId, SSLContext tls, int port, String username, String password) {
         return new Login("password", port) {

@@ -62,12 +62,21 @@ final class LoginClient {
 
     /** The tokens for an authorization code, the client authenticating with its secret. */
     JsonNode tokens(String realm, String code, String clientId, String secret, String redirectUri) throws IOException, InterruptedException {
+        return tokens(realm, code, clientId, secret, redirectUri, null);
+    }
+
+    /** The same, for a client that must send its PKCE verifier (the baseline realm's clients). */
+    JsonNode tokens(String realm, String code, String clientId, String secret, String redirectUri, String codeVerifier)
+            throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri));
+        if (codeVerifier != null) {
+            fields.put("code_verifier", codeVerifier);
+        }
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                         URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", redirectUri)))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("Token exchange failed: " + response.statusCode() + " " + response.body());
         }

@@ -8,6 +8,7 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 
 import fr.relais.continuity.health.DegradedMode;
+import fr.relais.continuity.keycloak.grace.SessionGraceNotes;
 import fr.relais.spi.health.Upstream;
 import fr.relais.spi.health.UpstreamHealth;
 import fr.relais.spi.health.UpstreamState;
@@ -38,8 +39,8 @@ final class DegradedModeAudit implements RequiredActionProvider {
                 .detail(DegradedModeAuditFactory.DEGRADED, "true")
                 .detail(DegradedModeAuditFactory.UPSTREAMS, DegradedMode.describe(states))
                 .detail(DegradedModeAuditFactory.CREDENTIALS, String.join(",", AuthenticatorUtil.getAuthnCredentials(context.getAuthenticationSession())))
-                // The session grace is not wired into logins yet: no login during an outage uses it.
-                .detail(DegradedModeAuditFactory.GRACE, "false");
+                .detail(DegradedModeAuditFactory.GRACE,
+                        Boolean.toString("true".equals(context.getAuthenticationSession().getAuthNote(SessionGraceNotes.USED))));
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
+import fr.relais.continuity.keycloak.UserSessionsByNote;
+
 /**
  * Emergency access (RIE v2 EXI RIE-PS 16). Holds the server-wide policy, which the admin resource
  * also applies when an administrator activates an access, and schedules the job that ends expired
@@ -116,7 +118,7 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
 
     /** Ends the sessions a grant opened, at once (revocation through the admin API). */
     public int endSessions(KeycloakSession session, RealmModel realm, String userId, String grantId) {
-        return BreakGlassSessions.end(session, realm, userId, grantId);
+        return UserSessionsByNote.end(session, realm, userId, BreakGlassNotes.GRANT, grantId);
     }
 
     @Override

@@ -4,19 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
-import org.keycloak.events.EventStoreProvider;
-import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.AuthDetails;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
 
 import fr.relais.continuity.breakglass.BreakGlassPolicy;
 import fr.relais.continuity.breakglass.GrantStatus;
+import fr.relais.continuity.keycloak.SystemAdminEvents;
+import fr.relais.continuity.keycloak.UserSessionsByNote;
 import fr.relais.continuity.keycloak.storage.BreakGlassGrantEntity;
 
 /**
@@ -44,7 +41,7 @@ final class BreakGlassSweepTask implements ScheduledTask {
         for (BreakGlassGrantEntity grant : store.toClose(session, now, policy)) {
             RealmModel realm = session.realms().getRealm(grant.getRealmId());
             GrantStatus status = BreakGlassStore.grantOf(grant).status(now, policy);
-            int ended = realm == null ? 0 : BreakGlassSessions.end(session, realm, grant.getUserId(), grant.getId());
+            int ended = realm == null ? 0 : UserSessionsByNote.end(session, realm, grant.getUserId(), BreakGlassNotes.GRANT, grant.getId());
             grant.setClosedAt(now.toEpochMilli());
             LOG.warnf("Accès de secours de %s clos (%s), %d session(s) terminée(s) / emergency access %s of %s closed (%s), %d session(s) ended",
                     grant.getUsername(), status, ended, grant.getId(), grant.getUsername(), status, ended);
@@ -54,35 +51,15 @@ final class BreakGlassSweepTask implements ScheduledTask {
         }
     }
 
-    /** No administrator closes it, so the event names none: the grant's own end is the actor. */
     private static void adminEvent(KeycloakSession session, RealmModel realm, BreakGlassGrantEntity grant, GrantStatus status,
                                    int ended, Instant now) {
-        if (!realm.isAdminEventsEnabled()) {
-            return;
-        }
-        AdminEvent event = new AdminEvent();
-        event.setId(UUID.randomUUID().toString());
-        event.setTime(now.toEpochMilli());
-        event.setRealmId(realm.getId());
-        event.setRealmName(realm.getName());
-        AuthDetails auth = new AuthDetails();
-        auth.setRealmId(realm.getId());
-        auth.setRealmName(realm.getName());
-        event.setAuthDetails(auth);
-        event.setOperationType(OperationType.ACTION);
-        event.setResourceTypeAsString(BreakGlassNotes.RESOURCE_TYPE);
-        event.setResourcePath("relais-continuity/break-glass/" + grant.getId());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("action", "closed");
         details.put("status", status.name());
         details.put("userId", grant.getUserId());
         details.put("username", grant.getUsername());
         details.put("sessionsEnded", Integer.toString(ended));
-        event.setDetails(details);
-        EventStoreProvider events = session.getProvider(EventStoreProvider.class);
-        if (events != null) {
-            events.onEvent(event, false);
-        }
+        SystemAdminEvents.send(session, realm, now, BreakGlassNotes.RESOURCE_TYPE, "relais-continuity/break-glass/" + grant.getId(), details);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class ContinuityEntityProviderFactory implements JpaEntityProviderF
         @Override
         public List<Class<?>> getEntities() {
             return List.of(UpstreamHealthEntity.class, UpstreamTransitionEntity.class,
-                    BreakGlassGrantEntity.class, BreakGlassAccessEntity.class);
+                    BreakGlassGrantEntity.class, BreakGlassAccessEntity.class, SessionGraceEntity.class);
         }
 
         @Override
