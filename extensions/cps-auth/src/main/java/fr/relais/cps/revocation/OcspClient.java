@@ -41,8 +41,10 @@ public final class OcspClient {
     private final OcspResponseVerifier verifier = new OcspResponseVerifier();
 
     public OcspClient() {
-        // Redirects are not followed: the responder is the one the CA or the operator named.
-        this.http = HttpClient.newBuilder().connectTimeout(MAX_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1, as OCSP responders speak (no h2c upgrade attempt); no redirects: the responder is the
+        // one the CA or the operator named.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(MAX_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
