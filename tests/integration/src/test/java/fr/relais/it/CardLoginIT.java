@@ -75,6 +75,7 @@ class CardLoginIT {
         assertThat(event.path("details").path("card_issuer").asText()).contains("TEST AC IGC-SANTE FORT PERSONNES");
         assertThat(event.path("details").path("revocation_grace").asText()).isEqualTo("false");
         assertThat(event.path("details").has("crl_age_seconds")).isTrue();
+        assertThat(event.path("details").path("revocation_source").asText()).isEqualTo("crl");
     }
 
     @Test
@@ -244,13 +245,13 @@ class CardLoginIT {
         }
     }
 
-    private static void assertRefusal(HttpResponse<String> page, String messageKey) {
+    static void assertRefusal(HttpResponse<String> page, String messageKey) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
         assertThat(page.body()).contains("data-reason=\"" + messageKey + "\"").contains("relais-other-means");
     }
 
     /** Publishes current CRLs (nothing revoked) and waits until the server uses them. */
-    private static void publishFreshCrls(RelaisInstance relais, CrlServer crls) throws Exception {
+    static void publishFreshCrls(RelaisInstance relais, CrlServer crls) throws Exception {
         for (CertificateAuthority ca : List.of(relais.pki().hierarchy().fortPersonnes(), relais.pki().hierarchy().standardPersonnes())) {
             publish(crls, ca, ca.crl());
         }
@@ -268,7 +269,7 @@ class CardLoginIT {
         return BigInteger.valueOf(System.nanoTime()).add(BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(20));
     }
 
-    private static <T> T eventually(Callable<T> action, Predicate<T> done) throws Exception {
+    static <T> T eventually(Callable<T> action, Predicate<T> done) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         T last = action.call();
         while (!done.test(last)) {
@@ -281,7 +282,7 @@ class CardLoginIT {
         return last;
     }
 
-    private static JsonNode latestEvent(RelaisInstance relais, String type, Predicate<JsonNode> matching) throws Exception {
+    static JsonNode latestEvent(RelaisInstance relais, String type, Predicate<JsonNode> matching) throws Exception {
         List<JsonNode> found = new ArrayList<>();
         new AdminApi(relais).get("realms/relais/events?type=" + type + "&max=200").forEach(e -> {
             if (matching.test(e)) {
@@ -329,7 +330,7 @@ class CardLoginIT {
         assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isIn(201, 204);
     }
 
-    private static ObjectNode cardConfig(AdminApi admin) throws Exception {
+    static ObjectNode cardConfig(AdminApi admin) throws Exception {
         for (JsonNode execution : admin.get("realms/relais/authentication/flows/relais%20browser/executions")) {
             if ("relais-cps-card".equals(execution.path("providerId").asText())) {
                 return (ObjectNode) admin.get("realms/relais/authentication/config/" + execution.get("authenticationConfig").asText());

@@ -42,8 +42,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
  * {@code C=FR, title=<profession>, {CN=<idNat_PS> + GN + SN}} in that DER order, all UTF8String except C;
  * critical keyUsage digitalSignature; EKU clientAuth + smart-card logon; UPN otherName SAN
  * {@code <type>.<identifier>@carte-cps.fr}; HTTP CRL distribution point; the ASIP private extensions
- * 1.2.250.1.71.1.2.5 / .2 / .3 / .7. The LDAP distribution point, Freshest CRL and OCSP URL of the real card
- * are left out: nothing in Relais can serve them.
+ * 1.2.250.1.71.1.2.5 / .2 / .3 / .7. The LDAP distribution point and Freshest CRL of the real card are left
+ * out: nothing in Relais can serve them; the OCSP URL only when {@link #ocspUrl(String)} names a responder.
  *
  * <p>Defaults: card type CPS, or CPE when the identifier contains "/" (CPE/CPA identifiers look like
  * {@code 3<FINESS>/<internal id>}); profession 10 (Médecin) for CPS/CPF and none for CPE/CPA; title = the
@@ -75,6 +75,7 @@ public final class CardCertificateBuilder {
     private boolean testCard = true;
     private String cardId;
     private String crlDistributionPoint;
+    private String ocspUrl;
     private Instant notBefore;
     private Instant notAfter;
     private BigInteger serial;
@@ -134,6 +135,12 @@ public final class CardCertificateBuilder {
 
     public CardCertificateBuilder crlDistributionPoint(String url) {
         this.crlDistributionPoint = Objects.requireNonNull(url);
+        return this;
+    }
+
+    /** Adds an OCSP responder URL to the authority information access extension, as real cards carry. */
+    public CardCertificateBuilder ocspUrl(String url) {
+        this.ocspUrl = Objects.requireNonNull(url);
         return this;
     }
 
@@ -215,8 +222,9 @@ public final class CardCertificateBuilder {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(
                     GeneralName.otherName, new OtherName(IgcSante.MS_UPN, new DERUTF8String(resolveUpn())))));
             builder.addExtension(Extension.cRLDistributionPoints, false, X509Support.crlDistributionPoint(crlUrl));
-            if (caIssuersUrl != null) {
-                builder.addExtension(Extension.authorityInfoAccess, false, X509Support.caIssuers(caIssuersUrl));
+            if (caIssuersUrl != null || ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false,
+                        X509Support.authorityInformationAccess(caIssuersUrl, ocspUrl));
             }
             builder.addExtension(IgcSante.EXT_CARD_CATEGORY, false,
                     new DEROctetString(new byte[] {testCard ? (byte) 0x80 : 0x00}));

@@ -128,8 +128,21 @@ final class X509Support {
     }
 
     static AuthorityInformationAccess caIssuers(String url) {
-        return new AuthorityInformationAccess(new AccessDescription(AccessDescription.id_ad_caIssuers,
-                new GeneralName(GeneralName.uniformResourceIdentifier, url)));
+        return authorityInformationAccess(url, null);
+    }
+
+    /** Either URL may be null; at least one must be set. */
+    static AuthorityInformationAccess authorityInformationAccess(String caIssuersUrl, String ocspUrl) {
+        List<AccessDescription> descriptions = new ArrayList<>();
+        if (caIssuersUrl != null) {
+            descriptions.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl)));
+        }
+        if (ocspUrl != null) {
+            descriptions.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+        }
+        return new AuthorityInformationAccess(descriptions.toArray(AccessDescription[]::new));
     }
 
     private static JcaX509ExtensionUtils extensionUtils() {

@@ -11,6 +11,10 @@ final class CardEventDetails {
     static final String ISSUER = "card_issuer";
     static final String CRL_AGE = "crl_age_seconds";
     static final String REVOCATION_GRACE = "revocation_grace";
+    /** crl, ocsp or crl-after-ocsp-failure. */
+    static final String REVOCATION_SOURCE = "revocation_source";
+    /** Why OCSP gave no usable answer, when the stored CRL decided instead. */
+    static final String OCSP_FAILURE = "ocsp_failure";
     static final String REASON = "reason";
 
     /** User-session notes read by the authentication-context mapper. */

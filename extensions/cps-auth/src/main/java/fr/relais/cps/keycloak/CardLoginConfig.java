@@ -1,5 +1,7 @@
 package fr.relais.cps.keycloak;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,6 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import fr.relais.cps.policy.CardPolicy;
 import fr.relais.cps.profile.CardType;
+import fr.relais.cps.revocation.OcspClient;
 import fr.relais.cps.revocation.RevocationChecker;
 
 /** The realm's card-login settings (the authenticator's configuration in the admin console). */
@@ -22,6 +25,11 @@ final class CardLoginConfig {
     static final String TEST_MODE = "relais.cps.test-mode";
     static final String REVOCATION_CHECKING = "relais.cps.revocation-checking";
     static final String CRL_GRACE_HOURS = "relais.cps.crl-grace-hours";
+    static final String OCSP = "relais.cps.ocsp";
+    static final String OCSP_RESPONDER_URL = "relais.cps.ocsp-responder-url";
+    static final String OCSP_TIMEOUT_MILLIS = "relais.cps.ocsp-timeout-ms";
+    /** Short: OCSP is asked during the login, and the stored CRL answers when it is slow. */
+    static final Duration DEFAULT_OCSP_TIMEOUT = Duration.ofMillis(1500);
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ACCEPTED_CARD_TYPES).type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
@@ -52,6 +60,29 @@ final class CardLoginConfig {
                     + "Past this window card logins are refused and the user is told to contact IT. Default 72 hours.")
             .defaultValue(Long.toString(RevocationChecker.DEFAULT_GRACE.toHours()))
             .add()
+            .property().name(OCSP).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .label("Ask OCSP")
+            .helpText("Also ask the authority's OCSP responder during the login, once the certificate chain is verified. "
+                    + "A verified answer decides: \"good\" signs in, \"revoked\" refuses. A card listed on the stored CRL "
+                    + "is refused whatever OCSP says, without asking. When the responder is slow, unreachable, answers "
+                    + "\"unknown\" or sends a response that does not verify, the stored CRL decides as if OCSP were off. "
+                    + "Events record revocation_source (crl, ocsp, crl-after-ocsp-failure) and ocsp_failure. Off by "
+                    + "default: it puts a network call in every card login.")
+            .defaultValue("false")
+            .add()
+            .property().name(OCSP_RESPONDER_URL).type(ProviderConfigProperty.STRING_TYPE)
+            .label("OCSP responder URL")
+            .helpText("http(s) URL of the OCSP responder to ask for every card, e.g. a local relay. Empty: the OCSP URL "
+                    + "of the card certificate (authority information access), read only after the certificate is "
+                    + "verified. Responses must still be signed by the card's authority or a responder it designated.")
+            .add()
+            .property().name(OCSP_TIMEOUT_MILLIS).type(ProviderConfigProperty.STRING_TYPE)
+            .label("OCSP timeout (ms)")
+            .helpText("Longest a login waits for the OCSP responder, connection and answer included, before the "
+                    + "stored CRL decides. Default " + DEFAULT_OCSP_TIMEOUT.toMillis() + " ms; values above "
+                    + OcspClient.MAX_TIMEOUT.toMillis() + " ms are capped.")
+            .defaultValue(Long.toString(DEFAULT_OCSP_TIMEOUT.toMillis()))
+            .add()
             .build();
 
     private final Map<String, String> values;
@@ -80,5 +111,49 @@ final class CardLoginConfig {
     Duration crlGrace() {
         String hours = values.get(CRL_GRACE_HOURS);
         return hours == null || hours.isBlank() ? RevocationChecker.DEFAULT_GRACE : Duration.ofHours(Long.parseLong(hours.trim()));
+    }
+
+    boolean ocsp() {
+        return Boolean.parseBoolean(values.getOrDefault(OCSP, "false"));
+    }
+
+    /**
+     * @return null when the card certificate's own OCSP URL is to be used
+     * @throws IllegalArgumentException naming the setting, when it is not an http(s) URL
+     */
+    URI ocspResponder() {
+        String url = values.get(OCSP_RESPONDER_URL);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(OCSP_RESPONDER_URL + " is not a URL: " + url);
+        }
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(OCSP_RESPONDER_URL + " must be an http or https URL: " + url);
+        }
+        return uri;
+    }
+
+    /** @throws IllegalArgumentException naming the setting, when it is not a positive number of milliseconds */
+    Duration ocspTimeout() {
+        String millis = values.get(OCSP_TIMEOUT_MILLIS);
+        if (millis == null || millis.isBlank()) {
+            return DEFAULT_OCSP_TIMEOUT;
+        }
+        long value;
+        try {
+            value = Long.parseLong(millis.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(OCSP_TIMEOUT_MILLIS + " is not a number of milliseconds: " + millis);
+        }
+        if (value <= 0) {
+            throw new IllegalArgumentException(OCSP_TIMEOUT_MILLIS + " must be positive: " + millis);
+        }
+        Duration timeout = Duration.ofMillis(value);
+        return timeout.compareTo(OcspClient.MAX_TIMEOUT) > 0 ? OcspClient.MAX_TIMEOUT : timeout;
     }
 }

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -24,8 +25,12 @@ import fr.relais.cps.policy.PolicyRefusal;
 import fr.relais.cps.profile.CardProfile;
 import fr.relais.cps.profile.CardProfileParser;
 import fr.relais.cps.profile.ProfileResult;
+import fr.relais.cps.revocation.OcspAnswer;
+import fr.relais.cps.revocation.OcspClient;
+import fr.relais.cps.revocation.OcspFailure;
 import fr.relais.cps.revocation.RevocationChecker;
 import fr.relais.cps.revocation.RevocationStatus;
+import fr.relais.cps.revocation.RevocationVerdict;
 import fr.relais.cps.trust.CardChainValidator;
 import fr.relais.cps.trust.TrustResult;
 import fr.relais.spi.directory.ProfessionalDirectory;
@@ -33,7 +38,8 @@ import fr.relais.spi.directory.ProfessionalDirectory;
 /**
  * Signs a professional in from the CPx card certificate presented over mutual TLS: profile, chain to
  * a configured IGC-Santé authority, realm card policy, revocation from stored CRLs, then the directory
- * by idNat_PS. Nothing in here touches the network.
+ * by idNat_PS. Nothing in here touches the network, except the OCSP request of a realm that turns
+ * OCSP on, bounded by its short timeout.
  */
 final class CpsCardAuthenticator implements Authenticator {
 
@@ -45,11 +51,14 @@ final class CpsCardAuthenticator implements Authenticator {
     private final CardProfileParser parser;
     private final CardChainValidator validator;
     private final RevocationChecker revocation;
+    private final OcspClient ocsp;
 
-    CpsCardAuthenticator(CardProfileParser parser, CardChainValidator validator, RevocationChecker revocation) {
+    CpsCardAuthenticator(CardProfileParser parser, CardChainValidator validator, RevocationChecker revocation,
+                         OcspClient ocsp) {
         this.parser = parser;
         this.validator = validator;
         this.revocation = revocation;
+        this.ocsp = ocsp;
     }
 
     @Override
@@ -92,29 +101,33 @@ final class CpsCardAuthenticator implements Authenticator {
         }
         if (config.revocationChecking()) {
             X509Certificate issuer = ((TrustResult.Trusted) trust).issuer();
-            RevocationStatus status = revocation.check(card.getSerialNumber(), issuer, now, config.crlGrace());
-            if (status instanceof RevocationStatus.Revoked revoked) {
-                event.detail(CardEventDetails.CRL_AGE, seconds(revoked.crlAge()));
-                refuse(context, CardRefusal.REVOKED, "listed on the CRL");
-                return;
+            // Only now, with the chain verified, may a URL taken from the certificate be contacted.
+            Supplier<OcspAnswer> ocsp = config.ocsp() ? () -> askOcsp(config, card, issuer) : null;
+            RevocationVerdict verdict = revocation.check(card.getSerialNumber(), issuer, now, config.crlGrace(), ocsp);
+            recordRevocation(event, verdict);
+            switch (verdict.outcome()) {
+                case REVOKED -> {
+                    refuse(context, CardRefusal.REVOKED, verdict.source() == RevocationVerdict.Source.OCSP
+                            ? "revoked according to OCSP" : "listed on the CRL");
+                    return;
+                }
+                case NO_CRL -> {
+                    LOG.warnf("Card login refused: no CRL stored for %s. Check the CRL sources or drop a CRL file "
+                            + "(spi-authenticator--relais-cps-card--crl-urls / crl-drop-folder).", issuer.getSubjectX500Principal().getName());
+                    refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for the issuer");
+                    return;
+                }
+                case CRL_STALE -> {
+                    LOG.errorf("Card login refused: the CRL of %s is %s past its nextUpdate, beyond the grace window. "
+                            + "Restore access to the CRL source or drop a fresh CRL file.", issuer.getSubjectX500Principal().getName(),
+                            ((RevocationStatus.Stale) verdict.crl()).overdue());
+                    refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL stale beyond grace");
+                    return;
+                }
+                case NOT_REVOKED -> {
+                    // Signed in below.
+                }
             }
-            if (status instanceof RevocationStatus.NoCrl) {
-                LOG.warnf("Card login refused: no CRL stored for %s. Check the CRL sources or drop a CRL file "
-                        + "(spi-authenticator--relais-cps-card--crl-urls / crl-drop-folder).", issuer.getSubjectX500Principal().getName());
-                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for the issuer");
-                return;
-            }
-            if (status instanceof RevocationStatus.Stale stale) {
-                event.detail(CardEventDetails.CRL_AGE, seconds(stale.crlAge()));
-                LOG.errorf("Card login refused: the CRL of %s is %s past its nextUpdate, beyond the grace window. "
-                        + "Restore access to the CRL source or drop a fresh CRL file.", issuer.getSubjectX500Principal().getName(),
-                        stale.overdue());
-                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL stale beyond grace");
-                return;
-            }
-            RevocationStatus.Good good = (RevocationStatus.Good) status;
-            event.detail(CardEventDetails.CRL_AGE, seconds(good.crlAge()))
-                    .detail(CardEventDetails.REVOCATION_GRACE, Boolean.toString(good.inGrace()));
         }
 
         RealmModel realm = context.getRealm();
@@ -188,6 +201,38 @@ final class CpsCardAuthenticator implements Authenticator {
                 .setAttribute("relaisOtherMeans", !cardIsTheOnlyWay(context))
                 .setStatus(Response.Status.UNAUTHORIZED)
                 .createForm(TEMPLATE));
+    }
+
+    private OcspAnswer askOcsp(CardLoginConfig config, X509Certificate card, X509Certificate issuer) {
+        OcspAnswer answer;
+        try {
+            answer = ocsp.check(card, issuer, config.ocspResponder(), config.ocspTimeout());
+        } catch (IllegalArgumentException misconfigured) {
+            answer = new OcspAnswer.Failed(OcspFailure.MISCONFIGURED, misconfigured.getMessage());
+        }
+        if (answer instanceof OcspAnswer.Failed failed) {
+            LOG.warnf("OCSP gave no usable answer for card %s (%s: %s); the stored CRL decides",
+                    card.getSerialNumber().toString(16), failed.failure().label, failed.detail());
+        }
+        return answer;
+    }
+
+    private static void recordRevocation(EventBuilder event, RevocationVerdict verdict) {
+        event.detail(CardEventDetails.REVOCATION_SOURCE, verdict.source().label);
+        if (verdict.ocspFailure() != null) {
+            event.detail(CardEventDetails.OCSP_FAILURE, verdict.ocspFailure().failure().label);
+        }
+        RevocationStatus crl = verdict.crl();
+        if (crl instanceof RevocationStatus.Good good) {
+            event.detail(CardEventDetails.CRL_AGE, seconds(good.crlAge()));
+        } else if (crl instanceof RevocationStatus.Revoked revoked) {
+            event.detail(CardEventDetails.CRL_AGE, seconds(revoked.crlAge()));
+        } else if (crl instanceof RevocationStatus.Stale stale) {
+            event.detail(CardEventDetails.CRL_AGE, seconds(stale.crlAge()));
+        }
+        if (verdict.outcome() == RevocationVerdict.Outcome.NOT_REVOKED) {
+            event.detail(CardEventDetails.REVOCATION_GRACE, Boolean.toString(verdict.inGrace()));
+        }
     }
 
     private static String seconds(Duration duration) {

@@ -18,6 +18,7 @@ import org.keycloak.services.scheduled.ScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
 import fr.relais.cps.profile.CardProfileParser;
+import fr.relais.cps.revocation.OcspClient;
 import fr.relais.cps.revocation.RevocationChecker;
 import fr.relais.cps.trust.CardChainValidator;
 import fr.relais.cps.trust.IgcSanteAuthorities;
@@ -53,9 +54,11 @@ public final class CpsCardAuthenticatorFactory implements AuthenticatorFactory, 
                 + "presented over mutual TLS (or by a trusted reverse proxy through the X.509 certificate lookup SPI). "
                 + "The certificate must chain to a trusted IGC-Santé authority, be of an accepted card type and not be "
                 + "revoked according to the CRLs stored in the database; the professional is found by the idNat_PS of "
-                + "the certificate's CN. Without a card, as an ALTERNATIVE, the flow's other alternatives run; as REQUIRED "
+                + "the certificate's CN. OCSP can be turned on per realm (off by default), bounded by a short timeout, "
+                + "with the stored CRL deciding whenever OCSP gives no usable answer. Without a card, as an ALTERNATIVE, "
+                + "the flow's other alternatives run; as REQUIRED "
                 + "(a card-only flow: this step and every sub-flow holding it REQUIRED), the professional gets a page "
-                + "saying what to check and the event error relais_no_card. Nothing is fetched during login.";
+                + "saying what to check and the event error relais_no_card. Apart from OCSP when on, nothing is fetched during login.";
     }
 
     @Override
@@ -99,7 +102,7 @@ public final class CpsCardAuthenticatorFactory implements AuthenticatorFactory, 
         revocationService = new CardRevocationService(serverConfig.authorities());
         authenticator = new CpsCardAuthenticator(new CardProfileParser(),
                 new CardChainValidator(serverConfig.authorities(), List.of(IgcSanteAuthorities.POLICY_ARC)),
-                new RevocationChecker(revocationService.store()));
+                new RevocationChecker(revocationService.store()), new OcspClient());
     }
 
     @Override
