@@ -63,16 +63,18 @@ public final class OutageBenchmark {
                 // Odd repeats measure the healthy state first, even ones the outage first.
                 boolean[] order = repeat % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
                 for (boolean outage : order) {
-                    long changed = System.nanoTime();
-                    if (outage) {
+                    // Consecutive repeats may keep the state (healthy-outage, outage-healthy): only a change is timed.
+                    if (outage && psc.fault() == null) {
                         psc.setFault(Fault.blackhole());
                         toDown.add(awaitPage(noCard, NOTICE, Duration.ofMinutes(1)));
-                    } else if (psc.fault() != null) {
+                        System.out.printf("%s PSC blackholed: outage notice after %d ms%n", java.time.LocalTime.now().withNano(0),
+                                toDown.get(toDown.size() - 1).toMillis());
+                    } else if (!outage && psc.fault() != null) {
                         psc.clearFault();
                         toUp.add(awaitPage(noCard, PSC_BUTTON, Duration.ofMinutes(1)));
+                        System.out.printf("%s PSC healthy again: button back after %d ms%n", java.time.LocalTime.now().withNano(0),
+                                toUp.get(toUp.size() - 1).toMillis());
                     }
-                    System.out.printf("%s PSC %s (page reflected it after %d ms)%n", java.time.LocalTime.now().withNano(0),
-                            outage ? "blackholed" : "healthy", Duration.ofNanos(System.nanoTime() - changed).toMillis());
                     for (Login login : logins) {
                         String name = login.name + (outage ? " [PSC blackholed]" : " [PSC healthy]");
                         LoginBenchmark.drive(login, workers, () -> Thread.sleep(warmup.toMillis()));
