@@ -79,8 +79,10 @@ public final class OutageBenchmark {
                         String name = login.name + (outage ? " [PSC blackholed]" : " [PSC healthy]");
                         LoginBenchmark.drive(login, workers, () -> Thread.sleep(warmup.toMillis()));
                         long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
+                        Map<String, Long> requestCpuBefore = LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm());
                         LoginBenchmark.Result result = LoginBenchmark.drive(login, workers, () -> Thread.sleep(measure.toMillis()));
-                        result = result.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore, 0);
+                        result = result.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore,
+                                LoginBenchmark.delta(requestCpuBefore, LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm())));
                         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
                         System.out.printf("%s repeat %d %-32s %s%n", java.time.LocalTime.now().withNano(0), repeat, name, result);
                     }
