@@ -12,7 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,6 +58,8 @@ class RppsDirectoryIT {
     private static final int DEMO_PROFESSIONALS = 9;
     private static final Visitor NEWCOMER = new Visitor("899700100102", "Léa", "NOËL", 70, "Masseur-Kinésithérapeute");
     private static final Visitor LOCUM = new Visitor("899700100110", "Karim", "BENALI", 10, "Médecin");
+    /** In the demo extraction, with no link to the demo organisation and no account. */
+    private static final Visitor LAMBERT = new Visitor("899700100094", "Hugo", "LAMBERT", 50, "Sage-Femme");
 
     @Test
     @Order(1)
@@ -222,6 +231,49 @@ class RppsDirectoryIT {
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(AdminApi.JSON.readTree(tooLarge.body()).get("error").asText())
                 .contains("dossier de dépôt").contains(relais.installation().rppsDropFolder().getFileName().toString());
+    }
+
+    @Test
+    @Order(8)
+    void concurrentFirstCardLoginsOfOneVisitorAllSucceedAndOpenOneAccount(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        String users = "realms/" + RelaisInstance.REALM + "/users";
+        assertThat(new AdminApi(relais).get(users + "?exact=true&username=" + LAMBERT.idNatPs()))
+                .as("no local account before the logins").isEmpty();
+        IssuedCertificate card = relais.pki().hierarchy().card(LAMBERT.idNatPs()).givenName(LAMBERT.givenName())
+                .surname(LAMBERT.surname()).title(LAMBERT.professionLabel()).professionCode(LAMBERT.professionCode())
+                .issue();
+
+        // A visiting midwife's card in several browser tabs at once: every tab asks before any account exists.
+        int logins = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(logins);
+        CyclicBarrier start = new CyclicBarrier(logins);
+        List<Future<JsonNode>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < logins; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cardLoginTokens(relais, card);
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<JsonNode> result : results) {
+                try {
+                    JsonNode idToken = payload(result.get(5, TimeUnit.MINUTES).get("id_token").asText());
+                    assertThat(idToken.get("idnat_ps").asText()).isEqualTo(LAMBERT.idNatPs());
+                } catch (ExecutionException e) {
+                    failures.add(String.valueOf(e.getCause().getMessage()));
+                }
+            }
+            assertThat(failures).as("failed logins out of " + logins).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        only(new AdminApi(relais).get(users + "?exact=true&username=" + LAMBERT.idNatPs()), LAMBERT.idNatPs());
+        JsonNode byIdNat = new AdminApi(relais).get(users + "?q="
+                + URLEncoder.encode("idnat_ps:" + LAMBERT.idNatPs(), StandardCharsets.UTF_8));
+        assertThat(usernames(byIdNat)).as("exactly one account carries the idNat_PS").containsExactly(LAMBERT.idNatPs());
     }
 
     /** Uploads an extraction through the admin API and waits for the import it starts to end. */
