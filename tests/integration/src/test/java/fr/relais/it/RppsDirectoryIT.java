@@ -130,10 +130,7 @@ class RppsDirectoryIT {
     void theCardOfAProfessionalKnownOnlyToTheDirectorySignsInThroughIt(RelaisInstance relais) throws Exception {
         assertThat(new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?exact=true&username="
                 + LEROY.idNatPs())).as("no local account before the login").isEmpty();
-        IssuedCertificate card = relais.pki().hierarchy().card(LEROY.idNatPs()).givenName(LEROY.givenName())
-                .surname(LEROY.surname()).title(LEROY.professionLabel()).professionCode(LEROY.professionCode()).issue();
-
-        JsonNode idToken = payload(cardLoginTokens(relais, card).get("id_token").asText());
+        JsonNode idToken = payload(cardLoginTokens(relais, card(relais, LEROY)).get("id_token").asText());
 
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(LEROY.idNatPs());
         assertThat(idToken.get("acr").asText()).isEqualTo("mie-2fa");
@@ -199,6 +196,12 @@ class RppsDirectoryIT {
         assertThat(account.get("enabled").asBoolean()).isTrue();
         assertThat(account.path("attributes").path("rpps_status").get(0).asText()).isEqualTo("absent");
 
+        // Signing in checks nothing: the link keeps the date an import last found him in RPPS.
+        String lastCheck = linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText();
+        assertThat(lastCheck).isNotEmpty();
+        cardLoginTokens(relais, card(relais, LEROY));
+        assertThat(linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText()).isEqualTo(lastCheck);
+
         JsonNode restored = upload(relais, "PS_LibreAcces_Personne_activite_202611080000.txt",
                 DemoExtraction.content().getBytes(StandardCharsets.UTF_8), "text/plain", false);
         assertThat(restored.get("status").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
@@ -240,9 +243,7 @@ class RppsDirectoryIT {
         String users = "realms/" + RelaisInstance.REALM + "/users";
         assertThat(new AdminApi(relais).get(users + "?exact=true&username=" + LAMBERT.idNatPs()))
                 .as("no local account before the logins").isEmpty();
-        IssuedCertificate card = relais.pki().hierarchy().card(LAMBERT.idNatPs()).givenName(LAMBERT.givenName())
-                .surname(LAMBERT.surname()).title(LAMBERT.professionLabel()).professionCode(LAMBERT.professionCode())
-                .issue();
+        IssuedCertificate card = card(relais, LAMBERT);
 
         // A visiting midwife's card in several browser tabs at once: every tab asks before any account exists.
         int logins = 16;
@@ -274,6 +275,43 @@ class RppsDirectoryIT {
         JsonNode byIdNat = new AdminApi(relais).get(users + "?q="
                 + URLEncoder.encode("idnat_ps:" + LAMBERT.idNatPs(), StandardCharsets.UTF_8));
         assertThat(usernames(byIdNat)).as("exactly one account carries the idNat_PS").containsExactly(LAMBERT.idNatPs());
+    }
+
+    @Test
+    @Order(9)
+    void linkHealthCountsALinkAsCheckedOnlyWhenAnImportFoundTheProfessional(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        DemoProfessional paul = DemoProfessional.ALL.get(1);
+        DemoProfessional sophie = DemoProfessional.ALL.get(4);
+
+        JsonNode report = new AdminApi(relais).get(API + "link-health").get("report");
+
+        // Paul never signed in: only the imports, which found him, can have checked his link.
+        assertThat(usernames(report.path("notRechecked").path("entries"))).as(report.toString())
+                .doesNotContain(paul.username()).contains(sophie.username());
+        // A staff card's structure-based identifier is not in RPPS: her link was never confirmed.
+        JsonNode unconfirmed = linkHealthEntry(relais, "notRechecked", sophie.idNatPs());
+        assertThat(unconfirmed.hasNonNull("lastCheck")).as(unconfirmed.toString()).isFalse();
+        assertThat(linkHealthEntry(relais, "absent", sophie.idNatPs()).path("username").asText())
+                .isEqualTo(sophie.username());
+    }
+
+    /** The card of a professional of the directory. */
+    private static IssuedCertificate card(RelaisInstance relais, Visitor professional) {
+        return relais.pki().hierarchy().card(professional.idNatPs()).givenName(professional.givenName())
+                .surname(professional.surname()).title(professional.professionLabel())
+                .professionCode(professional.professionCode()).issue();
+    }
+
+    /** The link-health report's entry of an idNat_PS in one section; fails when it is not listed there. */
+    private static JsonNode linkHealthEntry(RelaisInstance relais, String section, String idNat) throws Exception {
+        JsonNode entries = new AdminApi(relais).get(API + "link-health").path("report").path(section).path("entries");
+        for (JsonNode entry : entries) {
+            if (idNat.equals(entry.path("idNat").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError(idNat + " not in section " + section + ": " + entries);
     }
 
     /** Uploads an extraction through the admin API and waits for the import it starts to end. */

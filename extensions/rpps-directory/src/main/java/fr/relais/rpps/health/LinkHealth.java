@@ -92,7 +92,7 @@ public final class LinkHealth {
                 + (account.lastName() == null ? "" : account.lastName())).trim();
         Long lastCheck = account.idNat() == null ? null : lastCheck(account);
         return new LinkHealthReport.Entry(account.userId(), account.username(), name, account.idNat(),
-                account.enabled(), lastCheck == null ? null : date(lastCheck), detail);
+                account.enabled(), lastCheck == null ? null : Instant.ofEpochMilli(lastCheck).toString(), detail);
     }
 
     /**

@@ -44,7 +44,7 @@ public record LinkHealthReport(
 
     /**
      * @param lastCheck last time the link was found to hold (an import found the idNat_PS in RPPS, or the
-     *                  directory opened the account), as a date in Paris time; {@code null} if never
+     *                  directory opened the account), ISO instant; {@code null} if never
      * @param detail    why the account is listed, in French (e.g. "absent du RPPS depuis le 2026-11-29")
      */
     public record Entry(String userId, String username, String name, String idNat, boolean enabled, String lastCheck,

@@ -51,7 +51,7 @@ class LinkHealthTest {
                         "jamais: rattachement jamais vérifié : idNat_PS trouvé dans aucun import RPPS réussi",
                         "oublie: dernière vérification le 2022-11-30");
         assertThat(report.absent().entries()).extracting(LinkHealthReport.Entry::lastCheck)
-                .as("when the link last held, for each").containsExactly(null, "2026-11-19");
+                .as("when the link last held, for each").containsExactly(null, "2026-11-19T10:00:00Z");
         assertThat(report.summary()).contains("9 compte(s), 7 rattaché(s)").contains("2 absent(s) du RPPS");
     }
 

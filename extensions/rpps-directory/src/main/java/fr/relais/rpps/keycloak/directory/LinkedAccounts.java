@@ -47,8 +47,12 @@ public final class LinkedAccounts {
     public Optional<UserModel> open(RealmModel realm, RppsRealmConfig config, ProfessionalRecord professional) {
         String id;
         try {
-            id = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    own -> create(own, own.realms().getRealm(realm.getId()), config, professional));
+            id = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+                RealmModel ownRealm = own.realms().getRealm(realm.getId());
+                // Keycloak's user storage reads the realm from the session's context.
+                own.getContext().setRealm(ownRealm);
+                return create(own, ownRealm, config, professional);
+            });
         } catch (RuntimeException e) {
             UserModel existing = session.users().getUserByUsername(realm, professional.idNat());
             if (existing == null) {
