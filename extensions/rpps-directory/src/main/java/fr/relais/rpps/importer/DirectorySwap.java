@@ -166,14 +166,13 @@ final class DirectorySwap {
      * @return how many linked idNat_PS were re-checked
      */
     long markLinksChecked(Connection connection, long now) throws SQLException {
-        String linkedPresent = "SELECT a.VALUE FROM " + tables.keycloak("USER_ATTRIBUTE") + " a JOIN "
-                + tables.professional() + " p ON p.ID_NAT = a.VALUE WHERE a.NAME = ?";
+        String linkedPresent = " FROM " + tables.keycloak("USER_ATTRIBUTE") + " a JOIN " + tables.professional()
+                + " p ON p.ID_NAT = a.VALUE WHERE a.NAME = ?";
         long checked;
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.linkCheck()
-                + " SET CHECKED_AT = ? WHERE ID_NAT IN (" + linkedPresent + ")");
+                + " SET CHECKED_AT = ? WHERE ID_NAT IN (SELECT a.VALUE" + linkedPresent + ")");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.linkCheck()
-                     + " (ID_NAT, CHECKED_AT) SELECT DISTINCT a.VALUE, ? FROM " + tables.keycloak("USER_ATTRIBUTE")
-                     + " a JOIN " + tables.professional() + " p ON p.ID_NAT = a.VALUE WHERE a.NAME = ?"
+                     + " (ID_NAT, CHECKED_AT) SELECT DISTINCT a.VALUE, ?" + linkedPresent
                      + " AND NOT EXISTS (SELECT 1 FROM " + tables.linkCheck() + " c WHERE c.ID_NAT = a.VALUE)")) {
             update.setLong(1, now);
             update.setString(2, RppsTables.ID_NAT_ATTRIBUTE);
