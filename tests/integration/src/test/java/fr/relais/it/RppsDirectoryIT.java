@@ -296,6 +296,27 @@ class RppsDirectoryIT {
                 .isEqualTo(sophie.username());
     }
 
+    @Test
+    @Order(10)
+    void anAccountMerelyNamedAfterAnIdNatIsNeverTakenForThatProfessional(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        String users = "realms/" + RelaisInstance.REALM + "/users";
+        // An unrelated account whose username is FOURNIER's number, without her idnat_ps attribute.
+        HttpResponse<String> created = new AdminApi(relais).post(users, ("{\"username\": \"" + FOURNIER.idNatPs()
+                + "\", \"enabled\": true, \"firstName\": \"Poste\", \"lastName\": \"ACCUEIL\"}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> refused = new Browser(relais.pki().presenting(card(relais, FOURNIER)))
+                .get(DuiRequests.authorizationUrl(relais, DuiRequests.challenge("v".repeat(43))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("enregistré(e) dans cet établissement");
+        JsonNode account = only(new AdminApi(relais).get(users + "?exact=true&username=" + FOURNIER.idNatPs()),
+                FOURNIER.idNatPs());
+        assertThat(account.path("attributes").has("idnat_ps")).as("the account was left as it was").isFalse();
+    }
+
     /** The card of a professional of the directory. */
     private static IssuedCertificate card(RelaisInstance relais, Visitor professional) {
         return relais.pki().hierarchy().card(professional.idNatPs()).givenName(professional.givenName())
