@@ -12,7 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,6 +58,8 @@ class RppsDirectoryIT {
     private static final int DEMO_PROFESSIONALS = 9;
     private static final Visitor NEWCOMER = new Visitor("899700100102", "Léa", "NOËL", 70, "Masseur-Kinésithérapeute");
     private static final Visitor LOCUM = new Visitor("899700100110", "Karim", "BENALI", 10, "Médecin");
+    /** In the demo extraction, with no link to the demo organisation and no account. */
+    private static final Visitor LAMBERT = new Visitor("899700100094", "Hugo", "LAMBERT", 50, "Sage-Femme");
 
     @Test
     @Order(1)
@@ -121,10 +130,7 @@ class RppsDirectoryIT {
     void theCardOfAProfessionalKnownOnlyToTheDirectorySignsInThroughIt(RelaisInstance relais) throws Exception {
         assertThat(new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?exact=true&username="
                 + LEROY.idNatPs())).as("no local account before the login").isEmpty();
-        IssuedCertificate card = relais.pki().hierarchy().card(LEROY.idNatPs()).givenName(LEROY.givenName())
-                .surname(LEROY.surname()).title(LEROY.professionLabel()).professionCode(LEROY.professionCode()).issue();
-
-        JsonNode idToken = payload(cardLoginTokens(relais, card).get("id_token").asText());
+        JsonNode idToken = payload(cardLoginTokens(relais, card(relais, LEROY)).get("id_token").asText());
 
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(LEROY.idNatPs());
         assertThat(idToken.get("acr").asText()).isEqualTo("mie-2fa");
@@ -190,6 +196,12 @@ class RppsDirectoryIT {
         assertThat(account.get("enabled").asBoolean()).isTrue();
         assertThat(account.path("attributes").path("rpps_status").get(0).asText()).isEqualTo("absent");
 
+        // Signing in checks nothing: the link keeps the date an import last found him in RPPS.
+        String lastCheck = linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText();
+        assertThat(lastCheck).isNotEmpty();
+        cardLoginTokens(relais, card(relais, LEROY));
+        assertThat(linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText()).isEqualTo(lastCheck);
+
         JsonNode restored = upload(relais, "PS_LibreAcces_Personne_activite_202611080000.txt",
                 DemoExtraction.content().getBytes(StandardCharsets.UTF_8), "text/plain", false);
         assertThat(restored.get("status").asText()).as(restored.toString()).isEqualTo("SUCCEEDED");
@@ -222,6 +234,105 @@ class RppsDirectoryIT {
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(AdminApi.JSON.readTree(tooLarge.body()).get("error").asText())
                 .contains("dossier de dépôt").contains(relais.installation().rppsDropFolder().getFileName().toString());
+    }
+
+    @Test
+    @Order(8)
+    void concurrentFirstCardLoginsOfOneVisitorAllSucceedAndOpenOneAccount(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        String users = "realms/" + RelaisInstance.REALM + "/users";
+        assertThat(new AdminApi(relais).get(users + "?exact=true&username=" + LAMBERT.idNatPs()))
+                .as("no local account before the logins").isEmpty();
+        IssuedCertificate card = card(relais, LAMBERT);
+
+        // A visiting midwife's card in several browser tabs at once: every tab asks before any account exists.
+        int logins = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(logins);
+        CyclicBarrier start = new CyclicBarrier(logins);
+        List<Future<JsonNode>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < logins; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cardLoginTokens(relais, card);
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<JsonNode> result : results) {
+                try {
+                    JsonNode idToken = payload(result.get(5, TimeUnit.MINUTES).get("id_token").asText());
+                    assertThat(idToken.get("idnat_ps").asText()).isEqualTo(LAMBERT.idNatPs());
+                } catch (ExecutionException e) {
+                    failures.add(String.valueOf(e.getCause().getMessage()));
+                }
+            }
+            assertThat(failures).as("failed logins out of " + logins).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        only(new AdminApi(relais).get(users + "?exact=true&username=" + LAMBERT.idNatPs()), LAMBERT.idNatPs());
+        JsonNode byIdNat = new AdminApi(relais).get(users + "?q="
+                + URLEncoder.encode("idnat_ps:" + LAMBERT.idNatPs(), StandardCharsets.UTF_8));
+        assertThat(usernames(byIdNat)).as("exactly one account carries the idNat_PS").containsExactly(LAMBERT.idNatPs());
+    }
+
+    @Test
+    @Order(9)
+    void linkHealthCountsALinkAsCheckedOnlyWhenAnImportFoundTheProfessional(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        DemoProfessional paul = DemoProfessional.ALL.get(1);
+        DemoProfessional sophie = DemoProfessional.ALL.get(4);
+
+        JsonNode report = new AdminApi(relais).get(API + "link-health").get("report");
+
+        // Paul never signed in: only the imports, which found him, can have checked his link.
+        assertThat(usernames(report.path("notRechecked").path("entries"))).as(report.toString())
+                .doesNotContain(paul.username()).contains(sophie.username());
+        // A staff card's structure-based identifier is not in RPPS: her link was never confirmed.
+        JsonNode unconfirmed = linkHealthEntry(relais, "notRechecked", sophie.idNatPs());
+        assertThat(unconfirmed.hasNonNull("lastCheck")).as(unconfirmed.toString()).isFalse();
+        assertThat(linkHealthEntry(relais, "absent", sophie.idNatPs()).path("username").asText())
+                .isEqualTo(sophie.username());
+    }
+
+    @Test
+    @Order(10)
+    void anAccountMerelyNamedAfterAnIdNatIsNeverTakenForThatProfessional(RelaisInstance relais) throws Exception {
+        awaitRun(relais, DemoExtraction.FILE_NAME);
+        String users = "realms/" + RelaisInstance.REALM + "/users";
+        // An unrelated account whose username is FOURNIER's number, without her idnat_ps attribute.
+        HttpResponse<String> created = new AdminApi(relais).post(users, ("{\"username\": \"" + FOURNIER.idNatPs()
+                + "\", \"enabled\": true, \"firstName\": \"Poste\", \"lastName\": \"ACCUEIL\"}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> refused = new Browser(relais.pki().presenting(card(relais, FOURNIER)))
+                .get(DuiRequests.authorizationUrl(relais, DuiRequests.challenge("v".repeat(43))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("enregistré(e) dans cet établissement");
+        JsonNode account = only(new AdminApi(relais).get(users + "?exact=true&username=" + FOURNIER.idNatPs()),
+                FOURNIER.idNatPs());
+        assertThat(account.path("attributes").has("idnat_ps")).as("the account was left as it was").isFalse();
+    }
+
+    /** The card of a professional of the directory. */
+    private static IssuedCertificate card(RelaisInstance relais, Visitor professional) {
+        return relais.pki().hierarchy().card(professional.idNatPs()).givenName(professional.givenName())
+                .surname(professional.surname()).title(professional.professionLabel())
+                .professionCode(professional.professionCode()).issue();
+    }
+
+    /** The link-health report's entry of an idNat_PS in one section; fails when it is not listed there. */
+    private static JsonNode linkHealthEntry(RelaisInstance relais, String section, String idNat) throws Exception {
+        JsonNode entries = new AdminApi(relais).get(API + "link-health").path("report").path(section).path("entries");
+        for (JsonNode entry : entries) {
+            if (idNat.equals(entry.path("idNat").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError(idNat + " not in section " + section + ": " + entries);
     }
 
     /** Uploads an extraction through the admin API and waits for the import it starts to end. */

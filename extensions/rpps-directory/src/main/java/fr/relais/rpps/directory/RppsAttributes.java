@@ -39,9 +39,11 @@ public final class RppsAttributes {
     public static final String ACTIVITIES = "rpps_activities";
     public static final String UPDATED_AT = "rpps_updated_at";
 
-    /** Kept on the account itself (written by Relais, read-only for administrators). */
+    /**
+     * Kept on the account itself (written by Relais when the directory opens the account, read-only for
+     * administrators). Later checks of the link are the imports', kept by idNat_PS in the directory.
+     */
     public static final String LINKED_AT = "rpps_linked_at";
-    public static final String VERIFIED_AT = "rpps_verified_at";
     /** Only on the read-only view of a professional who has no account here. */
     public static final String ACCOUNT = "rpps_account";
 
@@ -51,7 +53,7 @@ public final class RppsAttributes {
     /** Every name above, in display order. */
     public static final List<String> NAMES = List.of(STATUS, IDENTIFIER_TYPE, RPPS_NUMBER, ADELI_NUMBER, CIVILITY,
             PRACTICE_CIVILITY, LAST_NAME, FIRST_NAME, PROFESSION_CODE, PROFESSION, CATEGORY_CODE, CATEGORY,
-            SAVOIR_FAIRE, FINESS, DEPARTEMENTS, ACTIVITIES, UPDATED_AT, LINKED_AT, VERIFIED_AT, ACCOUNT);
+            SAVOIR_FAIRE, FINESS, DEPARTEMENTS, ACTIVITIES, UPDATED_AT, LINKED_AT, ACCOUNT);
 
     /** Owned by the directory: recomputed on every read, never written to the account. */
     public static final Set<String> DERIVED = Set.copyOf(NAMES.subList(0, NAMES.indexOf(UPDATED_AT) + 1));

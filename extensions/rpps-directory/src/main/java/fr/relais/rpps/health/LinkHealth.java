@@ -69,10 +69,11 @@ public final class LinkHealth {
                             + change.newProfession() + " (import du " + date(change.changedAt()) + ")"));
                 }
             }
-            Long verifiedAt = parse(account.verifiedAt());
-            if (verifiedAt == null || verifiedAt < verificationCutoff) {
-                notRechecked.add(entry(account, verifiedAt == null ? "rattachement jamais revérifié"
-                        : "dernière revérification le " + date(verifiedAt)));
+            Long lastCheck = lastCheck(account);
+            if (lastCheck == null || lastCheck < verificationCutoff) {
+                notRechecked.add(entry(account, lastCheck == null
+                        ? "rattachement jamais vérifié : idNat_PS trouvé dans aucun import RPPS réussi"
+                        : "dernière vérification le " + date(lastCheck)));
             }
         }
         return new LinkHealthReport(realm, now, directoryLoaded, verificationPeriodDays, changeWindowDays,
@@ -89,8 +90,21 @@ public final class LinkHealth {
     private static LinkHealthReport.Entry entry(AccountLink account, String detail) {
         String name = ((account.firstName() == null ? "" : account.firstName()) + " "
                 + (account.lastName() == null ? "" : account.lastName())).trim();
+        Long lastCheck = account.idNat() == null ? null : lastCheck(account);
         return new LinkHealthReport.Entry(account.userId(), account.username(), name, account.idNat(),
-                account.enabled(), detail);
+                account.enabled(), lastCheck == null ? null : Instant.ofEpochMilli(lastCheck).toString(), detail);
+    }
+
+    /**
+     * The later of the last import that found the idNat_PS in RPPS and the account's opening from the
+     * directory's record (an account opened yesterday has not met an import yet, but was checked then).
+     */
+    static Long lastCheck(AccountLink account) {
+        Long linkedAt = parse(account.linkedAt());
+        if (account.checkedAt() == null) {
+            return linkedAt;
+        }
+        return linkedAt == null ? account.checkedAt() : Math.max(linkedAt, account.checkedAt());
     }
 
     private static Long parse(String instant) {

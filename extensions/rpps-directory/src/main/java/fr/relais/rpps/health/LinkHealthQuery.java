@@ -16,9 +16,8 @@ import fr.relais.rpps.store.RppsTables;
  */
 public final class LinkHealthQuery {
 
-    /** Keycloak's user attribute names, as written by the directory and card login. */
-    static final String ID_NAT_ATTRIBUTE = "idnat_ps";
-    static final String VERIFIED_ATTRIBUTE = "rpps_verified_at";
+    /** Written by the directory on the accounts it opens. */
+    static final String LINKED_ATTRIBUTE = "rpps_linked_at";
 
     private final RppsTables tables;
 
@@ -28,24 +27,27 @@ public final class LinkHealthQuery {
 
     public List<AccountLink> accounts(Connection connection, String realmId) throws SQLException {
         String sql = "SELECT u.ID, u.USERNAME, u.FIRST_NAME, u.LAST_NAME, u.ENABLED, u.FEDERATION_LINK,"
-                + " a.VALUE AS ID_NAT, v.VALUE AS VERIFIED_AT, p.ID_NAT AS PRESENT, p.PROFESSION_CODE"
+                + " a.VALUE AS ID_NAT, l.VALUE AS LINKED_AT, c.CHECKED_AT, p.ID_NAT AS PRESENT, p.PROFESSION_CODE"
                 + " FROM " + tables.keycloak("USER_ENTITY") + " u"
                 + " LEFT JOIN " + tables.keycloak("USER_ATTRIBUTE") + " a ON a.USER_ID = u.ID AND a.NAME = ?"
-                + " LEFT JOIN " + tables.keycloak("USER_ATTRIBUTE") + " v ON v.USER_ID = u.ID AND v.NAME = ?"
+                + " LEFT JOIN " + tables.keycloak("USER_ATTRIBUTE") + " l ON l.USER_ID = u.ID AND l.NAME = ?"
+                + " LEFT JOIN " + tables.linkCheck() + " c ON c.ID_NAT = a.VALUE"
                 + " LEFT JOIN " + tables.professional() + " p ON p.ID_NAT = a.VALUE"
                 + " WHERE u.REALM_ID = ? AND u.SERVICE_ACCOUNT_CLIENT_LINK IS NULL";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, ID_NAT_ATTRIBUTE);
-            query.setString(2, VERIFIED_ATTRIBUTE);
+            query.setString(1, RppsTables.ID_NAT_ATTRIBUTE);
+            query.setString(2, LINKED_ATTRIBUTE);
             query.setString(3, realmId);
             try (ResultSet rows = query.executeQuery()) {
                 List<AccountLink> accounts = new ArrayList<>();
                 while (rows.next()) {
+                    long checkedAt = rows.getLong("CHECKED_AT");
+                    Long checked = rows.wasNull() ? null : checkedAt;
                     accounts.add(new AccountLink(rows.getString("ID"), rows.getString("USERNAME"),
                             rows.getString("FIRST_NAME"), rows.getString("LAST_NAME"), rows.getBoolean("ENABLED"),
                             rows.getString("FEDERATION_LINK") != null, rows.getString("ID_NAT"),
                             rows.getString("PRESENT") != null, rows.getString("PROFESSION_CODE"),
-                            rows.getString("VERIFIED_AT")));
+                            checked, rows.getString("LINKED_AT")));
                 }
                 return accounts;
             }
@@ -60,7 +62,7 @@ public final class LinkHealthQuery {
                 + " JOIN " + tables.keycloak("USER_ENTITY") + " u ON u.ID = a.USER_ID"
                 + " WHERE u.REALM_ID = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, ID_NAT_ATTRIBUTE);
+            query.setString(1, RppsTables.ID_NAT_ATTRIBUTE);
             query.setString(2, realmId);
             try (ResultSet rows = query.executeQuery()) {
                 List<DirectoryChange> changes = new ArrayList<>();

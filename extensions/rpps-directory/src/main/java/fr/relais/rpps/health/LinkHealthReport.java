@@ -9,7 +9,7 @@ import java.util.List;
  * @param notLinked           active accounts without idNat_PS (service accounts excluded)
  * @param absent              linked accounts whose professional is not in the directory
  * @param professionChanged   linked professionals whose profession changed within the window
- * @param notRechecked        linked accounts not re-checked within the verification period
+ * @param notRechecked        linked accounts whose link no import confirmed within the verification period
  */
 public record LinkHealthReport(
         String realm,
@@ -43,8 +43,11 @@ public record LinkHealthReport(
     }
 
     /**
-     * @param detail why the account is listed, in French (e.g. "absent du RPPS depuis le 2026-11-29")
+     * @param lastCheck last time the link was found to hold (an import found the idNat_PS in RPPS, or the
+     *                  directory opened the account), ISO instant; {@code null} if never
+     * @param detail    why the account is listed, in French (e.g. "absent du RPPS depuis le 2026-11-29")
      */
-    public record Entry(String userId, String username, String name, String idNat, boolean enabled, String detail) {
+    public record Entry(String userId, String username, String name, String idNat, boolean enabled, String lastCheck,
+                        String detail) {
     }
 }

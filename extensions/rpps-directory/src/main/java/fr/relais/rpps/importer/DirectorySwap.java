@@ -154,6 +154,37 @@ final class DirectorySwap {
         return new Counts(added, changed, gone);
     }
 
+    /**
+     * Re-checks the link of every account whose idNat_PS the directory now holds: the live tables are
+     * this import's extraction, so finding the idNat_PS there is the check. Accounts whose idNat_PS is
+     * absent keep their last date, and an idNat_PS no import ever held gets none.
+     *
+     * <p>Two statements whatever the size of the country or of the realm, joining Keycloak's indexed
+     * {@code idnat_ps} attribute rows to the directory's primary key; run in the swap's transaction, so the
+     * dates always describe the live directory.
+     *
+     * @return how many linked idNat_PS were re-checked
+     */
+    long markLinksChecked(Connection connection, long now) throws SQLException {
+        String linkedPresent = " FROM " + tables.keycloak("USER_ATTRIBUTE") + " a JOIN " + tables.professional()
+                + " p ON p.ID_NAT = a.VALUE WHERE a.NAME = ?";
+        long checked;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.linkCheck()
+                + " SET CHECKED_AT = ? WHERE ID_NAT IN (SELECT a.VALUE" + linkedPresent + ")");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.linkCheck()
+                     + " (ID_NAT, CHECKED_AT) SELECT DISTINCT a.VALUE, ?" + linkedPresent
+                     + " AND NOT EXISTS (SELECT 1 FROM " + tables.linkCheck() + " c WHERE c.ID_NAT = a.VALUE)")) {
+            update.setLong(1, now);
+            update.setString(2, RppsTables.ID_NAT_ATTRIBUTE);
+            checked = update.executeLargeUpdate();
+            insert.setLong(1, now);
+            insert.setString(2, RppsTables.ID_NAT_ATTRIBUTE);
+            checked += insert.executeLargeUpdate();
+        }
+        checkpoint.reached("links checked");
+        return checked;
+    }
+
     /** Departures and profession changes, the two signs of a leaver the link-health report looks for. */
     private void recordChanges(Connection connection, String runId, long now) throws SQLException {
         String insert = "INSERT INTO " + tables.change()

@@ -172,19 +172,20 @@ public final class ImportJob {
                     running.triggeredBy(), node, running.source(), fileName, fileDate, running.sourceVersion(),
                     running.forced(), running.startedAt(), now, now - running.startedAt(), previous, staged,
                     loaded.activities(), null, null, null, report.badLines(), loaded.outOfScope(), decision.message(),
-                    reportText(loaded, duplicates, clock.millis() - start));
+                    reportText(loaded, duplicates, clock.millis() - start, null));
             runs.finish(connection, refused);
             return refused;
         }
 
         DirectorySwap.Counts counts = swap.apply(connection, running.id(), now);
+        long linksChecked = swap.markLinksChecked(connection, now);
         long finishedAt = clock.millis();
         ImportRun succeeded = new ImportRun(running.id(), ImportStatus.SUCCEEDED, running.trigger(),
                 running.triggeredBy(), node, running.source(), fileName, fileDate, running.sourceVersion(),
                 running.forced(), running.startedAt(), finishedAt, finishedAt - running.startedAt(), previous, staged,
                 loaded.activities(), counts.newCount(), counts.changedCount(), counts.goneCount(), report.badLines(),
                 loaded.outOfScope(), successMessage(staged, counts, report.badLines(), running.forced()),
-                reportText(loaded, duplicates, finishedAt - start));
+                reportText(loaded, duplicates, finishedAt - start, linksChecked));
         runs.finish(connection, succeeded);
         return succeeded;
     }
@@ -243,7 +244,8 @@ public final class ImportJob {
                 counts.changedCount(), counts.goneCount(), rejected);
     }
 
-    private String reportText(Loaded loaded, long duplicates, long applyMillis) {
+    /** @param linksChecked accounts whose RPPS link the import re-checked; {@code null} when nothing was applied */
+    private String reportText(Loaded loaded, long duplicates, long applyMillis, Long linksChecked) {
         ExtractionReport report = loaded.report();
         StringBuilder text = new StringBuilder(report.summary());
         text.append("; loaded with ").append(loaded.method()).append(" in ").append(loaded.loadMillis())
@@ -252,6 +254,9 @@ public final class ImportJob {
                 .append(", out of scope: ").append(loaded.outOfScope());
         if (duplicates > 0) {
             text.append("; professionals listed in several places, merged: ").append(duplicates);
+        }
+        if (linksChecked != null) {
+            text.append("; account links re-checked: ").append(linksChecked);
         }
         if (loaded.truncatedValues() > 0) {
             text.append("; values cut to their column size: ").append(loaded.truncatedValues());

@@ -10,6 +10,12 @@ public final class RppsTables {
 
     public static final RppsTables DEFAULT = new RppsTables(null);
 
+    /**
+     * Name of the {@code USER_ATTRIBUTE} rows holding an account's idNat_PS: relais-spi's
+     * {@code ProfessionalDirectory.ID_NAT_PS_ATTRIBUTE}, repeated here for the SQL that reads Keycloak's tables.
+     */
+    public static final String ID_NAT_ATTRIBUTE = "idnat_ps";
+
     private final String prefix;
 
     public RppsTables(String schema) {
@@ -34,6 +40,10 @@ public final class RppsTables {
 
     public String change() {
         return prefix + "RELAIS_RPPS_CHANGE";
+    }
+
+    public String linkCheck() {
+        return prefix + "RELAIS_RPPS_LINK_CHECK";
     }
 
     public String importRun() {

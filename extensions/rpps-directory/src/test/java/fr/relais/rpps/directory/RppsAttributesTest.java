@@ -29,13 +29,13 @@ class RppsAttributesTest {
                 .containsEntry(RppsAttributes.ACTIVITIES, List.of(
                         "EHPAD 690012345 (FINESS 690012345), Salarié, 69", "CABINET, Libéral, 75"))
                 .doesNotContainKey(RppsAttributes.ADELI_NUMBER)
-                .doesNotContainKey(RppsAttributes.VERIFIED_AT);
+                .doesNotContainKey(RppsAttributes.LINKED_AT);
     }
 
     @Test
     void derivedAttributesAreTheDirectorysOwn() {
         assertThat(RppsAttributes.isDerived(RppsAttributes.PROFESSION_CODE)).isTrue();
-        assertThat(RppsAttributes.isDerived(RppsAttributes.VERIFIED_AT)).isFalse();
+        assertThat(RppsAttributes.isDerived(RppsAttributes.LINKED_AT)).isFalse();
         assertThat(RppsAttributes.isDerived("idnat_ps")).isFalse();
         assertThat(RppsAttributes.absent()).isEqualTo(Map.of(RppsAttributes.STATUS, List.of("absent")));
     }

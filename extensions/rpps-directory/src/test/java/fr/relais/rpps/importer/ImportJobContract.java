@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.relais.rpps.store.JdbcTransactions;
 import fr.relais.rpps.store.RppsTables;
 import fr.relais.rpps.testing.ExtractionFiles;
+import fr.relais.rpps.testing.KeycloakUserTables;
 import fr.relais.rpps.testing.TestDatabase;
 
 /**
@@ -46,6 +49,7 @@ abstract class ImportJobContract {
     @BeforeEach
     void freshDatabase() {
         database = TestDatabase.create(kind());
+        KeycloakUserTables.create(database);
     }
 
     @Test
@@ -159,6 +163,57 @@ abstract class ImportJobContract {
         assertThat(count("SELECT COUNT(*) FROM RELAIS_RPPS_CHANGE")).isZero();
         assertThat(row("SELECT STATUS FROM RELAIS_RPPS_IMPORT WHERE ID = '" + run.id() + "'"))
                 .containsEntry("STATUS", "FAILED");
+        assertWorkTablesEmptyAndUnlocked();
+    }
+
+    @Test
+    void eachSuccessfulImportReChecksTheLinksOfAccountsWhoseProfessionalItHoldsAndNoOthers() throws Exception {
+        KeycloakUserTables.account(database, "andre", "810000000001");
+        KeycloakUserTables.account(database, "bernard", "810000000002");
+        // A staff card's structure-based identifier: never in RPPS, so its link is never confirmed.
+        KeycloakUserTables.account(database, "accueil", "3750000001/EMP0001");
+        Instant first = Instant.parse("2026-11-28T03:00:00Z");
+        Instant second = Instant.parse("2026-11-29T03:00:00Z");
+
+        ImportRun run = jobAt(first, DirectorySwap.Checkpoint.NONE).run(request(personneActivite()
+                .add(nurse("10000000001", "ANDRÉ"))
+                .add(nurse("10000000002", "BERNARD"))
+                .add(nurse("10000000003", "CLÉMENT"))
+                .write(files, "202611280000"), false));
+
+        assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.report()).contains("account links re-checked: 2");
+        assertThat(linkChecks()).as("accounts only; CLÉMENT has none").containsExactly(
+                "810000000001@" + first.toEpochMilli(), "810000000002@" + first.toEpochMilli());
+
+        // ANDRÉ left RPPS: his link keeps the date it last held.
+        Path next = Files.createDirectory(files.resolve("second"));
+        run = jobAt(second, DirectorySwap.Checkpoint.NONE).run(request(personneActivite()
+                .add(nurse("10000000002", "BERNARD"))
+                .add(nurse("10000000003", "CLÉMENT"))
+                .add(nurse("10000000004", "DURAND"))
+                .write(next, "202611290000"), false));
+
+        assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(linkChecks()).containsExactly(
+                "810000000001@" + first.toEpochMilli(), "810000000002@" + second.toEpochMilli());
+    }
+
+    @Test
+    void linksAreReCheckedInTheSwapsTransaction() throws Exception {
+        KeycloakUserTables.account(database, "andre", "810000000001");
+        Instant first = Instant.parse("2026-11-28T03:00:00Z");
+        Path file = personneActivite().add(nurse("10000000001", "ANDRÉ")).write(files, "202611280000");
+        jobAt(first, DirectorySwap.Checkpoint.NONE).run(request(file, false));
+
+        ImportRun failed = jobAt(first.plus(Duration.ofDays(1)), step -> {
+            if (step.equals("links checked")) {
+                throw new SQLException("connection lost (simulated)");
+            }
+        }).run(request(file, false));
+
+        assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(linkChecks()).containsExactly("810000000001@" + first.toEpochMilli());
         assertWorkTablesEmptyAndUnlocked();
     }
 
@@ -306,6 +361,16 @@ abstract class ImportJobContract {
     ImportJob job(ImportSettings settings) {
         return new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT, settings,
                 Clock.systemUTC(), "test-node");
+    }
+
+    ImportJob jobAt(Instant now, DirectorySwap.Checkpoint checkpoint) {
+        return new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT, ImportSettings.DEFAULTS,
+                Clock.fixed(now, ZoneOffset.UTC), "test-node", checkpoint);
+    }
+
+    List<String> linkChecks() throws SQLException {
+        return rows("SELECT ID_NAT, CHECKED_AT FROM RELAIS_RPPS_LINK_CHECK ORDER BY ID_NAT").stream()
+                .map(r -> r.get("ID_NAT") + "@" + r.get("CHECKED_AT")).toList();
     }
 
     static ImportRequest request(Path file, boolean forced) {

@@ -47,7 +47,13 @@ public final class RppsImportLoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMPORT_OPTION = "spi-relais-rpps-import--default--";
-    private static final int HTTPS_PORT = 28443;
+    /**
+     * Fixed so that runs compare; {@code -Drelais.bench.ports=<https>,<management>} moves them when another
+     * benchmark holds these on the machine.
+     */
+    private static final int[] PORTS = java.util.Arrays.stream(System.getProperty("relais.bench.ports", "28443,29000")
+            .split(",")).mapToInt(p -> Integer.parseInt(p.trim())).toArray();
+    private static final int HTTPS_PORT = PORTS[0];
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(40);
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +72,7 @@ public final class RppsImportLoadBenchmark {
         long kept = withoutLastPercent(full, shrunk);
         System.out.printf(Locale.ROOT, "next-day file: %d lines (1 %% of the professionals gone)%n", kept);
 
-        try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(HTTPS_PORT, 29000),
+        try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(HTTPS_PORT, PORTS[1]),
                 "https://dui.invalid", "https://viatrajectoire.invalid", PscConnection.unconfigured(),
                 RelaisInstance.Database.POSTGRESQL,
                 settings -> settings.runtimeOption(IMPORT_OPTION + "drop-folder-interval-seconds", "1"))) {

@@ -42,7 +42,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * a row: the first into an empty directory, the same file again (the usual daily case: nothing changed),
  * then the file with its last 1 % of professionals missing (departures). During each, another connection
  * looks professionals up by idNat_PS, the query a card login makes, paced like a busy site; heap use of
- * this JVM is sampled throughout.
+ * this JVM is sampled throughout. 5,000 accounts carry an idNat_PS of the file, so each import also
+ * re-checks their links, as in Keycloak.
  *
  * <p>Run by hand, with the heap Keycloak gets on this machine, so that an import that did not stream
  * would fail here:
@@ -57,6 +58,8 @@ public final class RppsImportBenchmark {
 
     private static final String CHANGELOG = "META-INF/relais-rpps-changelog.xml";
     private static final int LOOKUP_SAMPLE = 10_000;
+    /** Accounts linked to RPPS, whose links each import re-checks: a large organisation's staff and visitors. */
+    private static final int LINKED_ACCOUNTS = 5_000;
     /** About 200 lookups a second: far above a real site's login rate, low enough not to hog a core. */
     private static final long LOOKUP_PAUSE_NANOS = 5_000_000;
 
@@ -91,6 +94,7 @@ public final class RppsImportBenchmark {
 
     private static void run(DataSource dataSource, List<String> sample, Path full, Path shrunk) throws Exception {
         applyChangelog(dataSource);
+        linkedAccounts(dataSource, sample.subList(0, LINKED_ACCOUNTS));
         ImportJob job = new ImportJob(new JdbcTransactions(dataSource), RppsTables.DEFAULT,
                 ImportSettings.DEFAULTS, Clock.systemUTC(), "bench");
 
@@ -232,6 +236,38 @@ public final class RppsImportBenchmark {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).update(new Contexts(), new LabelExpression());
+        }
+    }
+
+    /**
+     * The two Keycloak user tables the import joins to re-check links (the columns it reads, and Keycloak's
+     * index on attribute name and value), with one account per idNat_PS given.
+     */
+    private static void linkedAccounts(DataSource dataSource, List<String> idNats) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS USER_ENTITY (ID VARCHAR(36) PRIMARY KEY, REALM_ID VARCHAR(255),"
+                        + " USERNAME VARCHAR(255))");
+                statement.execute("CREATE TABLE IF NOT EXISTS USER_ATTRIBUTE (ID VARCHAR(36) PRIMARY KEY, NAME VARCHAR(255) NOT NULL,"
+                        + " VALUE VARCHAR(255), USER_ID VARCHAR(36) NOT NULL)");
+                statement.execute("CREATE INDEX IF NOT EXISTS IDX_USER_ATTRIBUTE_NAME ON USER_ATTRIBUTE (NAME, VALUE)");
+            }
+            try (PreparedStatement user = connection.prepareStatement("INSERT INTO USER_ENTITY VALUES (?, 'bench', ?)");
+                 PreparedStatement attribute = connection.prepareStatement(
+                         "INSERT INTO USER_ATTRIBUTE VALUES (?, 'idnat_ps', ?, ?)")) {
+                for (String idNat : idNats) {
+                    String id = java.util.UUID.randomUUID().toString();
+                    user.setString(1, id);
+                    user.setString(2, idNat);
+                    user.addBatch();
+                    attribute.setString(1, java.util.UUID.randomUUID().toString());
+                    attribute.setString(2, idNat);
+                    attribute.setString(3, id);
+                    attribute.addBatch();
+                }
+                user.executeBatch();
+                attribute.executeBatch();
+            }
         }
     }
 

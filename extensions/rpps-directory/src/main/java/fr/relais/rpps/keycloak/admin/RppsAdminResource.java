@@ -164,7 +164,12 @@ public final class RppsAdminResource {
             return Response.status(Response.Status.CONFLICT).entity(Map.of("error",
                     "Un compte porte déjà cet idNat_PS : " + existing.getUsername(), "id", existing.getId())).build();
         }
-        UserModel account = new LinkedAccounts(session, Clock.systemUTC()).create(realm, config, professional);
+        UserModel account = new LinkedAccounts(session, Clock.systemUTC()).open(realm, config, professional)
+                .orElse(null);
+        if (account == null) {
+            return Response.status(Response.Status.CONFLICT).entity(Map.of("error",
+                    "Le nom d'utilisateur " + idNat + " est déjà pris par un compte qui ne porte pas cet idNat_PS.")).build();
+        }
         LOG.infof("Realm %s: linked account for %s created by %s", realm.getName(), idNat, adminName());
         return Response.status(Response.Status.CREATED)
                 .entity(Map.of("id", account.getId(), "username", account.getUsername())).build();

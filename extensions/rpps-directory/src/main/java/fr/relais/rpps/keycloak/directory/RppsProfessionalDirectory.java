@@ -1,9 +1,6 @@
 package fr.relais.rpps.keycloak.directory;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +9,8 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.storage.ReadOnlyException;
 
 import fr.relais.rpps.directory.ProfessionalRecord;
-import fr.relais.rpps.directory.RppsAttributes;
 import fr.relais.rpps.keycloak.storage.RppsRepository;
 import fr.relais.rpps.keycloak.user.RppsComponents;
 import fr.relais.rpps.keycloak.user.RppsRealmConfig;
@@ -24,19 +19,20 @@ import fr.relais.spi.directory.ProfessionalDirectory;
 /**
  * Resolves a professional who has just proven their idNat_PS (card certificate, PSC identity):
  * <ol>
- *   <li>the realm's account carrying that {@code idnat_ps} attribute, linked to RPPS or not (accounts
- *       created by hand or by HR provisioning keep working);</li>
+ *   <li>the account whose username is the idNat_PS and which carries it in {@code idnat_ps}: every
+ *       account the directory opens is named so, and Keycloak answers a username from its user cache,
+ *       without a query;</li>
+ *   <li>otherwise the realm's account carrying that {@code idnat_ps} attribute under another username
+ *       (accounts created by hand or by HR provisioning keep working), one indexed attribute query;</li>
  *   <li>otherwise, if the realm's RPPS component accepts visiting professionals and the directory knows
  *       the professional, a new account linked to the directory.</li>
  * </ol>
- * Because callers ask only after a strong authentication, a successful lookup also re-checks the
- * account's link to RPPS ({@code rpps_verified_at}), which the link-health report relies on.
+ * A login only reads: whether a link still holds is re-checked by each successful import, for every
+ * linked account at once (see {@code DirectorySwap#markLinksChecked}).
  */
 final class RppsProfessionalDirectory implements ProfessionalDirectory {
 
     private static final Logger LOG = Logger.getLogger(RppsProfessionalDirectory.class);
-    /** One write a day per account is plenty for a three-year re-check period. */
-    private static final Duration VERIFICATION_GRANULARITY = Duration.ofDays(1);
 
     private final KeycloakSession session;
     private final Clock clock;
@@ -60,22 +56,38 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
         if (idNatPs == null || idNatPs.isBlank()) {
             return Optional.empty();
         }
-        List<UserModel> matches = session.users()
-                .searchForUserByUserAttributeStream(realm, ID_NAT_PS_ATTRIBUTE, idNatPs)
-                .limit(2)
-                .toList();
-        if (matches.size() > 1) {
-            // Two accounts claiming one national identifier: signing either in would be a guess.
-            LOG.errorf("Realm %s: several users carry %s=%s; refusing to choose one", realm.getName(),
-                    ID_NAT_PS_ATTRIBUTE, idNatPs);
-            return Optional.empty();
+        Optional<UserModel> user = byUsername(realm, idNatPs);
+        if (user.isEmpty()) {
+            user = byAttribute(realm, idNatPs);
         }
-        Optional<UserModel> user = matches.stream().findFirst();
         if (user.isEmpty() && createVisiting) {
             user = visitingProfessional(realm, idNatPs);
         }
-        user.ifPresent(this::recordVerification);
         return user;
+    }
+
+    /**
+     * Usernames are unique in a realm, so this one answer is the account. A username that merely looks
+     * like the idNat_PS, on an account that does not carry it, proves nothing: it is not taken.
+     */
+    private Optional<UserModel> byUsername(RealmModel realm, String idNat) {
+        UserModel user = session.users().getUserByUsername(realm, idNat);
+        return user != null && idNat.equals(user.getFirstAttribute(ID_NAT_PS_ATTRIBUTE)) ? Optional.of(user)
+                : Optional.empty();
+    }
+
+    private Optional<UserModel> byAttribute(RealmModel realm, String idNat) {
+        List<UserModel> matches = session.users()
+                .searchForUserByUserAttributeStream(realm, ID_NAT_PS_ATTRIBUTE, idNat)
+                .limit(2)
+                .toList();
+        if (matches.size() > 1) {
+            // Two accounts claiming one national identifier, neither named by it: signing either in would be a guess.
+            LOG.errorf("Realm %s: several users carry %s=%s; refusing to choose one", realm.getName(),
+                    ID_NAT_PS_ATTRIBUTE, idNat);
+            return Optional.empty();
+        }
+        return matches.stream().findFirst();
     }
 
     private Optional<UserModel> visitingProfessional(RealmModel realm, String idNat) {
@@ -88,25 +100,7 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
             LOG.infof("Realm %s: idNat_PS %s has no account and is not in the RPPS directory", realm.getName(), idNat);
             return Optional.empty();
         }
-        return Optional.of(new LinkedAccounts(session, clock).create(realm, config.get(), professional.get()));
-    }
-
-    private void recordVerification(UserModel user) {
-        Instant now = clock.instant();
-        String last = user.getFirstAttribute(RppsAttributes.VERIFIED_AT);
-        try {
-            if (last != null && Duration.between(Instant.parse(last), now).compareTo(VERIFICATION_GRANULARITY) < 0) {
-                return;
-            }
-        } catch (DateTimeParseException e) {
-            // An unreadable date is replaced below.
-        }
-        try {
-            user.setSingleAttribute(RppsAttributes.VERIFIED_AT, now.toString());
-        } catch (ReadOnlyException e) {
-            // The account is read-only (its directory component is disabled): the login still proceeds.
-            LOG.debugf("Cannot record the RPPS re-check of %s: %s", user.getUsername(), e.getMessage());
-        }
+        return new LinkedAccounts(session, clock).open(realm, config.get(), professional.get());
     }
 
     private RppsRepository repository() {

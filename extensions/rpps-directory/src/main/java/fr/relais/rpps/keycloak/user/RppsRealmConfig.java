@@ -59,9 +59,10 @@ public final class RppsRealmConfig {
                 .name(VERIFICATION_PERIOD_DAYS)
                 .label("Revérification du rattachement (jours) / Link re-check period (days)")
                 .helpText("Le rapport de santé des rattachements signale les comptes dont le lien au RPPS n'a pas été "
-                        + "revérifié (connexion par carte ou Pro Santé Connect, ou confirmation par un administrateur) "
-                        + "depuis ce nombre de jours. Le RIE demande une revue au moins tous les 3 ans (1095 jours). / "
-                        + "Accounts whose RPPS link was not re-checked within this many days are reported.")
+                        + "revérifié depuis ce nombre de jours. Un lien est revérifié quand un import RPPS réussi contient "
+                        + "l'idNat_PS du compte (ou quand l'annuaire crée le compte) ; une connexion ne revérifie rien. "
+                        + "Le RIE demande une revue au moins tous les 3 ans (1095 jours). / Accounts whose idNat_PS no "
+                        + "successful RPPS import found within this many days are reported.")
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(Integer.toString(DEFAULT_VERIFICATION_PERIOD_DAYS))
                 .add()

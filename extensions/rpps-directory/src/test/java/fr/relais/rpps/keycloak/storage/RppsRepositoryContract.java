@@ -27,6 +27,7 @@ import fr.relais.rpps.importer.ImportStatus;
 import fr.relais.rpps.importer.ImportTrigger;
 import fr.relais.rpps.store.JdbcTransactions;
 import fr.relais.rpps.store.RppsTables;
+import fr.relais.rpps.testing.KeycloakUserTables;
 import fr.relais.rpps.testing.TestDatabase;
 
 /**
@@ -48,6 +49,7 @@ abstract class RppsRepositoryContract {
     @BeforeEach
     void importDirectory() throws Exception {
         database = TestDatabase.create(kind());
+        KeycloakUserTables.create(database);
         Path file = personneActivite()
                 .add(rpps("10001045367", "GUIGNARD", "ÉRIC", "10", "Médecin").doctor()
                         .savoirFaire("S", "Spécialité ordinale", "SM54", "Médecine générale")
@@ -60,7 +62,7 @@ abstract class RppsRepositoryContract {
         var run = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
                 ImportSettings.DEFAULTS, Clock.systemUTC(), "test").run(new ImportRequest(List.of(file), "test", "v1",
                 null, ImportTrigger.MANUAL, "admin", false));
-        assertThat(run.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
 
         factory = new HibernatePersistenceConfiguration("rpps-" + kind())
                 .managedClasses(ProfessionalEntity.class, ActivityEntity.class, ImportRunEntity.class)

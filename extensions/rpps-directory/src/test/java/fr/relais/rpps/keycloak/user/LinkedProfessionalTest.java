@@ -47,11 +47,11 @@ class LinkedProfessionalTest {
         assertThatThrownBy(() -> user.removeAttribute(RppsAttributes.STATUS)).isInstanceOf(ReadOnlyException.class);
 
         user.setSingleAttribute("service", "Accueil de jour");
-        user.setSingleAttribute(RppsAttributes.VERIFIED_AT, "2026-11-29T10:00:00Z");
+        user.setSingleAttribute(RppsAttributes.LINKED_AT, "2026-11-29T10:00:00Z");
         user.setEmail("claire.martin@ehpad.example");
 
         assertThat(account.getFirstAttribute("service")).isEqualTo("Accueil de jour");
-        assertThat(account.getFirstAttribute(RppsAttributes.VERIFIED_AT)).isEqualTo("2026-11-29T10:00:00Z");
+        assertThat(account.getFirstAttribute(RppsAttributes.LINKED_AT)).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(user.isEnabled()).isEqualTo(account.isEnabled());
     }
 }
