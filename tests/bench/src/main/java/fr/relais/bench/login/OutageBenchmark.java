@@ -59,18 +59,21 @@ public final class OutageBenchmark {
             Map<String, List<LoginBenchmark.Result>> results = new LinkedHashMap<>();
             List<Duration> toDown = new ArrayList<>();
             List<Duration> toUp = new ArrayList<>();
+            boolean blackholed = false;
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 // Odd repeats measure the healthy state first, even ones the outage first.
                 boolean[] order = repeat % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
                 for (boolean outage : order) {
                     // Consecutive repeats may keep the state (healthy-outage, outage-healthy): only a change is timed.
-                    if (outage && psc.fault() == null) {
+                    if (outage && !blackholed) {
                         psc.setFault(Fault.blackhole());
+                        blackholed = true;
                         toDown.add(awaitPage(noCard, NOTICE, Duration.ofMinutes(1)));
                         System.out.printf("%s PSC blackholed: outage notice after %d ms%n", java.time.LocalTime.now().withNano(0),
                                 toDown.get(toDown.size() - 1).toMillis());
-                    } else if (!outage && psc.fault() != null) {
+                    } else if (!outage && blackholed) {
                         psc.clearFault();
+                        blackholed = false;
                         toUp.add(awaitPage(noCard, PSC_BUTTON, Duration.ofMinutes(1)));
                         System.out.printf("%s PSC healthy again: button back after %d ms%n", java.time.LocalTime.now().withNano(0),
                                 toUp.get(toUp.size() - 1).toMillis());
