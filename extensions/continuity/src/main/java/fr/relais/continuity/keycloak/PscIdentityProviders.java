@@ -3,6 +3,7 @@ package fr.relais.continuity.keycloak;
 import java.util.List;
 
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderStorageProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -17,9 +18,10 @@ public final class PscIdentityProviders {
     private PscIdentityProviders() {
     }
 
-    /** Aliases of the enabled PSC identity providers of the session's current realm. */
+    /** Aliases of the enabled PSC identity providers the login page of the session's current realm offers. */
     public static List<String> enabledAliases(KeycloakSession session) {
-        return session.identityProviders().getAllStream()
+        // The login page's own list, which Keycloak caches: the whole list would be a database query per page.
+        return session.identityProviders().getForLogin(IdentityProviderStorageProvider.FetchMode.REALM_ONLY, null)
                 .filter(model -> model.isEnabled() && TYPE.equals(model.getProviderId()))
                 .map(IdentityProviderModel::getAlias)
                 .toList();

@@ -54,6 +54,11 @@ public final class OutageBenchmark {
             SSLContext card = relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0)));
             List<Login> logins = List.of(Login.page("bench-password", noCard, PORT),
                     Login.certificate("relais-card", RelaisInstance.REALM, "bench-card", card, PORT));
+            // -Drelais.bench.only=login-page: one kind of request only.
+            String only = System.getProperty("relais.bench.only");
+            if (only != null) {
+                logins = logins.stream().filter(login -> List.of(only.split(",")).contains(login.name)).toList();
+            }
 
             awaitPage(noCard, PSC_BUTTON, Duration.ofMinutes(2));
             Map<String, List<LoginBenchmark.Result>> results = new LinkedHashMap<>();
@@ -123,6 +128,9 @@ public final class OutageBenchmark {
         for (String kind : List.of("login-page", "relais-card")) {
             LoginBenchmark.Result healthy = medians.get(kind + " [PSC healthy]");
             LoginBenchmark.Result outage = medians.get(kind + " [PSC blackholed]");
+            if (healthy == null || outage == null) {
+                continue;
+            }
             System.out.printf("%-12s blackholed / healthy: p50 latency %.2f×, p99 %.2f×, throughput %.2f×%n", kind,
                     (double) outage.p50Nanos() / healthy.p50Nanos(), (double) outage.p99Nanos() / healthy.p99Nanos(),
                     outage.perSecond() / healthy.perSecond());

@@ -21,7 +21,7 @@ final class OutageAwareRedirector extends IdentityProviderAuthenticator {
     protected void redirect(AuthenticationFlowContext context, String providerId, String loginHint) {
         UpstreamHealth health = context.getSession().getProvider(UpstreamHealth.class);
         if (health != null && health.isKnownDown(Upstream.PRO_SANTE_CONNECT)
-                && PscIdentityProviders.enabledAliases(context.getSession()).contains(providerId)) {
+                && PscIdentityProviders.isPsc(context.getSession(), providerId)) {
             LOG.debugf("Pro Santé Connect injoignable : pas de redirection vers %s / PSC down, not redirecting to %s",
                     providerId, providerId);
             context.attempted();
