@@ -214,7 +214,8 @@ public final class StockComparisonBenchmark {
 
     /** Relais as {@code ./relais dev} and the integration tests run it, with the shipped card flow. */
     private static final class RelaisCandidate extends Candidate {
-        private static final int PORT = 18443;
+        private final int port = freePort();
+        private final int managementPort = freePort();
         private final Path root;
         private final DemoProfessional professional;
         private RelaisInstance relais;
@@ -236,7 +237,7 @@ public final class StockComparisonBenchmark {
 
         @Override
         void start() {
-            relais = RelaisInstance.start(root, new RelaisInstance.Ports(PORT, 19000), "https://dui.invalid",
+            relais = RelaisInstance.start(root, new RelaisInstance.Ports(port, managementPort), "https://dui.invalid",
                     "https://viatrajectoire.invalid", settings -> { });
         }
 
@@ -253,7 +254,7 @@ public final class StockComparisonBenchmark {
         @Override
         Login cardLogin() {
             SSLContext card = relais.pki().presenting(relais.pki().card(professional));
-            return Login.certificate("relais-card", RelaisInstance.REALM, "bench-card", card, PORT);
+            return Login.certificate("relais-card", RelaisInstance.REALM, "bench-card", card, port);
         }
 
         @Override
@@ -267,7 +268,8 @@ public final class StockComparisonBenchmark {
      * Relais candidate's demo PKI and secrets (server certificate, card authorities, admin password).
      */
     private static final class StockCandidate extends Candidate {
-        private static final int PORT = 28443;
+        private final int port = freePort();
+        private final int managementPort = freePort();
         private final Path root;
         private final DemoProfessional professional;
         private final Path relaisRoot;
@@ -305,7 +307,7 @@ public final class StockComparisonBenchmark {
 
         @Override
         void start() {
-            ServerSettings settings = ServerSettings.devFileDatabase().ports(PORT, 29000)
+            ServerSettings settings = ServerSettings.devFileDatabase().ports(port, managementPort)
                     .tls(pki.serverCertificate(), pki.serverKey(), pki.cardTrustStore(), secrets.get(Secrets.PKI_PASSWORD))
                     .bootstrapAdmin(RelaisInstance.ADMIN_USERNAME, secrets.get(Secrets.ADMIN_PASSWORD));
             keycloak = KeycloakProcess.start(installation, settings, pki.serverTrust(), root.resolve("keycloak.log"),
@@ -314,7 +316,7 @@ public final class StockComparisonBenchmark {
 
         @Override
         void prepareRealm() throws Exception {
-            new BenchRealm("https://localhost:" + PORT, secrets.get(Secrets.ADMIN_PASSWORD), pki.serverTrust())
+            new BenchRealm("https://localhost:" + port, secrets.get(Secrets.ADMIN_PASSWORD), pki.serverTrust())
                     .createStockX509Realm(professional);
         }
 
@@ -326,7 +328,7 @@ public final class StockComparisonBenchmark {
         @Override
         Login cardLogin() {
             SSLContext card = pki.presenting(pki.card(professional));
-            return Login.certificate("stock-x509", BenchRealm.STOCK_REALM, "bench-x509", card, PORT);
+            return Login.certificate("stock-x509", BenchRealm.STOCK_REALM, "bench-x509", card, port);
         }
 
         @Override
@@ -347,6 +349,15 @@ public final class StockComparisonBenchmark {
                 }
             }
             throw new IOException(name + " is not in " + zip);
+        }
+    }
+
+    /** A port free now (other benchmarks on this machine use the usual fixed ones). */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
