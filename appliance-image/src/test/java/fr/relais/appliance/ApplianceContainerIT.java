@@ -40,7 +40,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>node B joins A's cluster (same database, JGroups discovery through it); A stops, the balancer
  * sends the same browser to B, which continues the session without a new login;</li>
  * <li>{@code relais-backup} on B, {@code relais-restore} onto a fresh instance (empty database, no
- * certificate: one is generated), where the card signs in again.</li>
+ * certificate: one is generated), where the card signs in again;</li>
+ * <li>an upgrade: this image started on a database that an earlier Keycloak release created and filled,
+ * where everything made before the upgrade is still there and usable.</li>
  * </ol>
  * Skipped when the image was not built (no root / Debian tools), failed instead when
  * RELAIS_REQUIRE_APPLIANCE=1 (CI).
@@ -87,6 +89,7 @@ class ApplianceContainerIT {
             statement.execute("create role relais login password '" + DB_PASSWORD + "'");
             statement.execute("create database relais owner relais");
             statement.execute("create database relais_restored owner relais");
+            statement.execute("create database relais_upgraded owner relais");
         }
         pki = TestPki.generate();
         card = pki.card(ID_NAT_PS).givenName("Claire").surname("MARTIN").title("Infirmier").professionCode(60)
@@ -216,6 +219,76 @@ class ApplianceContainerIT {
                 .isEqualTo(nodeA.endpoint.secrets().get("RELAIS_DUI_CLIENT_SECRET"));
         JsonNode tokens = restored.endpoint.cardLogin(new CookieManager());
         assertThat(claims(tokens.get("id_token").asText()).get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
+    }
+
+    /**
+     * The documented upgrade (same state folder, same database, the new image) from a database that
+     * an earlier Keycloak release created and filled (see {@link PreviousKeycloak}): Keycloak migrates
+     * the schema and the model, the Relais tables are created, and the card of a professional created
+     * before the upgrade signs into the same account; her attributes, her password, a client with its
+     * secret and a session (its refresh token) made before the upgrade are all still there and usable.
+     */
+    @Test
+    @Order(5)
+    void anUpgradeFromAnEarlierKeycloakKeepsTheData() throws Exception {
+        String earlierVersion = System.getProperty("appliance.upgrade-from.keycloak");
+        Path earlierZip = Path.of(System.getProperty("appliance.upgrade-from.zip", "missing"));
+        assertThat(earlierZip).as("the earlier Keycloak, copied by the build").isRegularFile();
+        Path imageContext = ApplianceFixtures.target().resolve("image-context");
+        ContainerNode upgraded = node("upgraded", "relais_upgraded", null, 0);
+        String schemaVersion = "select version from migration_model order by update_time desc, version desc limit 1";
+        String archivesSecret = "archives-" + PREFIX;
+        String password = "Mot-de-passe-" + PREFIX;
+        String userId;
+        String passwordId;
+        String refreshTokenBefore;
+
+        try (PreviousKeycloak earlier = PreviousKeycloak.install(earlierZip, imageContext, work.resolve("earlier-keycloak"))) {
+            Instant started = Instant.now();
+            RelaisEndpoint before = earlier.start(upgraded, imageContext);
+            FIGURES.put("upgrade_earlier_keycloak_ready_seconds", ApplianceFixtures.seconds(started));
+            before.createProfessional(ID_NAT_PS);
+            userId = before.admin("/admin/realms/relais/users?exact=true&username=claire.martin").get(0).get("id").asText();
+            var reset = before.adminWrite("PUT", "/admin/realms/relais/users/" + userId + "/reset-password",
+                    "{\"type\": \"password\", \"value\": \"" + password + "\", \"temporary\": false}");
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+            passwordId = before.admin("/admin/realms/relais/users/" + userId + "/credentials").get(0).get("id").asText();
+            var client = before.adminWrite("POST", "/admin/realms/relais/clients", """
+                    {"clientId": "archives", "secret": "%s", "publicClient": false, "standardFlowEnabled": false,
+                     "directAccessGrantsEnabled": true}""".formatted(archivesSecret));
+            assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+            var tokens = before.tokenRequest("archives", archivesSecret, Map.of("grant_type", "password",
+                    "username", "claire.martin", "password", password, "scope", "openid"));
+            assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+            refreshTokenBefore = RelaisEndpoint.JSON.readTree(tokens.body()).get("refresh_token").asText();
+        }
+        // The test is only worth something if the database really is the earlier release's.
+        assertThat(ApplianceFixtures.query(jdbcUrl("relais_upgraded"), "relais", DB_PASSWORD, schemaVersion))
+                .isEqualTo(earlierVersion);
+        ApplianceFixtures.chownToService(upgraded.state);
+
+        Instant started = Instant.now();
+        upgraded.run();
+        FIGURES.put("container_upgrade_ready_seconds", ApplianceFixtures.seconds(started));
+        assertThat(ApplianceFixtures.query(jdbcUrl("relais_upgraded"), "relais", DB_PASSWORD, schemaVersion))
+                .isEqualTo(System.getProperty("appliance.keycloak"));
+
+        JsonNode idToken = claims(upgraded.endpoint.cardLogin(new CookieManager()).get("id_token").asText());
+        assertThat(idToken.get("sub").asText()).as("the card signs into the account made before the upgrade").isEqualTo(userId);
+        assertThat(idToken.get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
+        // The Relais tables were created on the migrated database: the card login stored the drop folder's CRLs.
+        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais_upgraded"), "relais", DB_PASSWORD)).isEqualTo("bytea, 2");
+        JsonNode user = upgraded.endpoint.admin("/admin/realms/relais/users/" + userId);
+        assertThat(user.get("email").asText()).isEqualTo("claire.martin@relais.test");
+        assertThat(user.get("attributes").get("profession").get(0).asText()).isEqualTo("60");
+        assertThat(upgraded.endpoint.admin("/admin/realms/relais/users/" + userId + "/credentials").findValuesAsText("id"))
+                .contains(passwordId);
+        var passwordLogin = upgraded.endpoint.tokenRequest("archives", archivesSecret, Map.of("grant_type", "password",
+                "username", "claire.martin", "password", password, "scope", "openid"));
+        assertThat(passwordLogin.statusCode()).as("password and client secret kept: " + passwordLogin.body()).isEqualTo(200);
+        var refreshed = upgraded.endpoint.tokenRequest("archives", archivesSecret,
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshTokenBefore));
+        assertThat(refreshed.statusCode()).as("session made before the upgrade: " + refreshed.body()).isEqualTo(200);
     }
 
     private static String jdbcUrl(String database) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -109,13 +110,22 @@ final class ApplianceFixtures {
      * every store fail on PostgreSQL, and with it every card login).
      */
     static String storedCrls(String jdbcUrl, String user, String password) throws Exception {
+        return query(jdbcUrl, user, password, "select (select data_type from information_schema.columns"
+                + " where table_name = 'relais_crl' and column_name = 'der'),"
+                + " (select count(*) from relais_crl where octet_length(der) > 0)");
+    }
+
+    /** The first row of {@code sql}, its columns joined by ", ". */
+    static String query(String jdbcUrl, String user, String password, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select (select data_type from information_schema.columns"
-                     + " where table_name = 'relais_crl' and column_name = 'der'),"
-                     + " (select count(*) from relais_crl where octet_length(der) > 0)")) {
+             ResultSet row = statement.executeQuery(sql)) {
             row.next();
-            return row.getString(1) + ", " + row.getLong(2);
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                columns.add(row.getString(i));
+            }
+            return String.join(", ", columns);
         }
     }
 

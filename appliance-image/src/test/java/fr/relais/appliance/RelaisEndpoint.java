@@ -77,6 +77,11 @@ final class RelaisEndpoint {
         this.diagnostics = diagnostics;
     }
 
+    /** The same endpoint served by another process, e.g. the node's earlier version on the host. */
+    RelaisEndpoint withDiagnostics(Supplier<String> otherDiagnostics) {
+        return new RelaisEndpoint(httpsPort, managementPort, state, pki, card, operatorCertificate, otherDiagnostics);
+    }
+
     String baseUrl() {
         return "https://localhost:" + httpsPort;
     }
@@ -193,16 +198,20 @@ final class RelaisEndpoint {
 
     /** The professional holding {@code card}, created through the admin API with the generated admin password. */
     void createProfessional(String idNatPs) throws Exception {
-        String accessToken = adminToken();
         String user = """
                 {"username": "claire.martin", "enabled": true, "firstName": "Claire", "lastName": "MARTIN",
                  "email": "claire.martin@relais.test", "emailVerified": true,
                  "attributes": {"idnat_ps": ["%s"], "profession": ["60"]}}""".formatted(idNatPs);
-        HttpResponse<String> created = http(false, null).send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/admin/realms/relais/users"))
-                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = adminWrite("POST", "/admin/realms/relais/users", user);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** POST or PUT of a JSON body on the admin API, e.g. {@code /admin/realms/relais/clients}. */
+    HttpResponse<String> adminWrite(String method, String path, String json) throws Exception {
+        return http(false, null).send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Authorization request through {@code client}; returns the code of the redirect to the DUI. */
@@ -246,9 +255,14 @@ final class RelaisEndpoint {
         return JSON.readTree(tokens.body());
     }
 
+    /** A token request of the DUI, with the client secret generated at first boot. */
     HttpResponse<String> tokenRequest(Map<String, String> parameters) throws Exception {
+        return tokenRequest("dui", secrets().get("RELAIS_DUI_CLIENT_SECRET"), parameters);
+    }
+
+    HttpResponse<String> tokenRequest(String clientId, String clientSecret, Map<String, String> parameters) throws Exception {
         return http(false, null).send(form(realmUrl() + "/protocol/openid-connect/token", parameters,
-                "dui:" + secrets().get("RELAIS_DUI_CLIENT_SECRET")), HttpResponse.BodyHandlers.ofString());
+                clientId + ":" + clientSecret), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode claims(String jwt) throws IOException {

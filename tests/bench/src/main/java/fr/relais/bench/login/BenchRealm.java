@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,22 +36,29 @@ final class BenchRealm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RelaisInstance relais;
+    private final String baseUrl;
+    private final String adminPassword;
     private final HttpClient http;
     private String token;
     private java.time.Instant tokenIssued;
 
     BenchRealm(RelaisInstance relais) throws IOException, InterruptedException {
-        this.relais = relais;
-        this.http = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build();
+        this(relais.baseUrl(), relais.secrets().get(Secrets.ADMIN_PASSWORD), relais.pki().serverTrust());
+    }
+
+    /** The realms of any Keycloak started with the runner's bootstrap administrator, Relais or stock. */
+    BenchRealm(String baseUrl, String adminPassword, SSLContext serverTrust) throws IOException, InterruptedException {
+        this.baseUrl = baseUrl;
+        this.adminPassword = adminPassword;
+        this.http = HttpClient.newBuilder().sslContext(serverTrust).build();
         logIn();
     }
 
     /** A fresh admin token: the master realm's tokens live one minute and the bench lasts much longer. */
     private void logIn() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=" + RelaisInstance.ADMIN_USERNAME + "&password="
-                + URLEncoder.encode(relais.secrets().get(Secrets.ADMIN_PASSWORD), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(relais.baseUrl()
+                + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
                         + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         this.token = JSON.readTree(response.body()).get("access_token").asText();
@@ -73,6 +82,16 @@ final class BenchRealm {
 
     /** The stock-settings realm: one professional, the card and the stock X.509 authenticator each alone in a flow. */
     void createStockRealm(DemoProfessional professional) throws IOException, InterruptedException {
+        createStockX509Realm(professional);
+        String cardFlow = flow(STOCK_REALM, CARD_FLOW, CpsCard.PROVIDER_ID, "bench-card-config", CpsCard.SHIPPED_CONFIG);
+        client(STOCK_REALM, "bench-card", Map.of("browser", cardFlow));
+    }
+
+    /**
+     * The stock-settings realm with one professional and the stock X.509 authenticator alone in a flow
+     * (client {@code bench-x509}): all a Keycloak without Relais can hold.
+     */
+    void createStockX509Realm(DemoProfessional professional) throws IOException, InterruptedException {
         HttpResponse<String> created = http.send(admin("").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"realm\":\"" + STOCK_REALM + "\",\"enabled\":true}")).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
@@ -87,8 +106,6 @@ final class BenchRealm {
                  "attributes":{"idnat_ps":["%s"]}}""".formatted(professional.username(), professional.givenName(),
                 professional.surname(), professional.email(), professional.idNatPs()));
         String x509Flow = stockX509Flow(STOCK_REALM);
-        String cardFlow = flow(STOCK_REALM, CARD_FLOW, CpsCard.PROVIDER_ID, "bench-card-config", CpsCard.SHIPPED_CONFIG);
-        client(STOCK_REALM, "bench-card", Map.of("browser", cardFlow));
         client(STOCK_REALM, "bench-x509", Map.of("browser", x509Flow));
     }
 
@@ -157,7 +174,7 @@ final class BenchRealm {
         if (tokenIssued.isBefore(java.time.Instant.now().minusSeconds(30))) {
             logIn();
         }
-        return HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/admin/realms" + (path.isEmpty() ? "" : "/" + path)))
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms" + (path.isEmpty() ? "" : "/" + path)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
     }
 
