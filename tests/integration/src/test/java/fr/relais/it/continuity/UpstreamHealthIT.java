@@ -107,7 +107,12 @@ class UpstreamHealthIT {
 
             HttpResponse<String> group = management(relais, "/health/group/relais-upstreams");
             assertThat(group.body()).contains("\"PRO_SANTE_CONNECT\"").contains("\"" + outageState + "\"");
-            assertThat(group.statusCode()).isEqualTo(onlyOurs ? 503 : 200);
+            // 503 when an upstream is down: PSC when it was the only one probed, or another one (the CRL server
+            // of this run answers 404 until a card test has published CRLs, so its state depends on test order).
+            assertThat(group.statusCode()).isEqualTo(anyDown(group) ? 503 : 200);
+            if (onlyOurs) {
+                assertThat(group.statusCode()).isEqualTo(503);
+            }
             assertThat(management(relais, "/health/ready").statusCode()).as("an internet outage never makes Keycloak unready")
                     .isEqualTo(200);
             assertThat(management(relais, "/metrics").body())
@@ -120,7 +125,9 @@ class UpstreamHealthIT {
             System.out.printf("[continuity] PSC back -> UP after %d ms%n", recovery.toMillis());
             assertThat(recovery).as("three clean rounds, not one").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(PscUpstream.latestTransition(admin).get("to").asText()).isEqualTo("UP");
-            assertThat(management(relais, "/health/group/relais-upstreams").statusCode()).isEqualTo(200);
+            HttpResponse<String> recovered = management(relais, "/health/group/relais-upstreams");
+            assertThat(recovered.statusCode()).isEqualTo(anyDown(recovered) ? 503 : 200);
+            assertThat(upstreamStates(recovered).get("PRO_SANTE_CONNECT").asText()).isEqualTo("UP");
         } finally {
             admin.delete(REALM);
         }
@@ -167,6 +174,19 @@ class UpstreamHealthIT {
             }
         }
         throw new AssertionError("no RELAIS_UPSTREAM_HEALTH admin event to " + to);
+    }
+
+    /** The states the health group reports, by upstream. */
+    private static JsonNode upstreamStates(HttpResponse<String> group) throws Exception {
+        return AdminClient.JSON.readTree(group.body()).get("checks").get(0).get("data");
+    }
+
+    private static boolean anyDown(HttpResponse<String> group) throws Exception {
+        boolean down = false;
+        for (JsonNode state : upstreamStates(group)) {
+            down |= "DOWN".equals(state.asText());
+        }
+        return down;
     }
 
     private static HttpResponse<String> management(RelaisInstance relais, String path) throws Exception {
