@@ -22,7 +22,7 @@ public final class PscIdentityProviders {
     public static List<String> enabledAliases(KeycloakSession session) {
         // The login page's own list, which Keycloak caches: the whole list would be a database query per page.
         return session.identityProviders().getForLogin(IdentityProviderStorageProvider.FetchMode.REALM_ONLY, null)
-                .filter(model -> model.isEnabled() && TYPE.equals(model.getProviderId()))
+                .filter(model -> TYPE.equals(model.getProviderId()))  // the login list holds enabled providers only
                 .map(IdentityProviderModel::getAlias)
                 .toList();
     }

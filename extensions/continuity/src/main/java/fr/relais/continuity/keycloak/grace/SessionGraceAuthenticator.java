@@ -22,8 +22,6 @@ import fr.relais.continuity.grace.SessionGracePolicy;
 import fr.relais.continuity.keycloak.ProbedUpstreamHealthFactory;
 import fr.relais.continuity.keycloak.breakglass.BreakGlassNotes;
 import fr.relais.continuity.keycloak.storage.SessionGraceEntity;
-import fr.relais.spi.health.Upstream;
-import fr.relais.spi.health.UpstreamHealth;
 
 /**
  * Continues, once, the session of a professional who comes back after it ended during a Pro Santé
@@ -52,8 +50,7 @@ final class SessionGraceAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
         SessionGracePolicy policy = ProbedUpstreamHealthFactory.gracePolicy(session.getKeycloakSessionFactory());
-        UpstreamHealth health = session.getProvider(UpstreamHealth.class);
-        boolean pscDown = health != null && health.isKnownDown(Upstream.PRO_SANTE_CONNECT);
+        boolean pscDown = SessionGraceListener.pscDown(session);
         Optional<IdentityCookieToken> cookie = policy.enabled() && pscDown ? identityCookie(session, context.getRealm()) : Optional.empty();
         if (cookie.isEmpty()) {
             context.attempted();

@@ -67,7 +67,7 @@ final class SessionGraceListener implements EventListenerProvider {
             recordContinuedSession(event, continues);
         } else if (event.getType() == EventType.LOGOUT && event.getUserId() != null) {
             closeAll(event.getRealmId(), event.getUserId(), null);
-        } else if (SESSION_SEEN.contains(event.getType()) && event.getSessionId() != null && pscDown()) {
+        } else if (SESSION_SEEN.contains(event.getType()) && event.getSessionId() != null && pscDown(session)) {
             offer(event);
         }
     }
@@ -88,7 +88,8 @@ final class SessionGraceListener implements EventListenerProvider {
         }
     }
 
-    private boolean pscDown() {
+    /** The grace's one question to the upstream health: is PSC known to be down (never on a guess)? */
+    static boolean pscDown(KeycloakSession session) {
         UpstreamHealth health = session.getProvider(UpstreamHealth.class);
         return health != null && health.isKnownDown(Upstream.PRO_SANTE_CONNECT);
     }

@@ -15,8 +15,6 @@ import fr.relais.continuity.grace.GraceTicket;
 import fr.relais.continuity.keycloak.SystemAdminEvents;
 import fr.relais.continuity.keycloak.UserSessionsByNote;
 import fr.relais.continuity.keycloak.storage.SessionGraceEntity;
-import fr.relais.spi.health.Upstream;
-import fr.relais.spi.health.UpstreamHealth;
 
 /**
  * Closes grace tickets once PSC is back or their time is over, and ends the sessions continued from
@@ -37,8 +35,7 @@ final class SessionGraceSweepTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        UpstreamHealth health = session.getProvider(UpstreamHealth.class);
-        boolean pscDown = health != null && health.isKnownDown(Upstream.PRO_SANTE_CONNECT);
+        boolean pscDown = SessionGraceListener.pscDown(session);
         Instant now = clock.instant();
         for (SessionGraceEntity ticket : store.open(session)) {
             Optional<GraceTicket.EndReason> reason = SessionGraceStore.ticketOf(ticket).endReason(now, pscDown);
