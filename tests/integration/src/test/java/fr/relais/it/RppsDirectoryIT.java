@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.relais.it.continuity.Waiting;
 import fr.relais.runner.DemoExtraction;
@@ -315,6 +316,65 @@ class RppsDirectoryIT {
         JsonNode account = only(new AdminApi(relais).get(users + "?exact=true&username=" + FOURNIER.idNatPs()),
                 FOURNIER.idNatPs());
         assertThat(account.path("attributes").has("idnat_ps")).as("the account was left as it was").isFalse();
+    }
+
+    @Test
+    @Order(11)
+    void anIdNatMovedToAnotherAccountSignsThatAccountInFromTheNextLogin(RelaisInstance relais) throws Exception {
+        // Accounts opened by HR, not named by the idNat_PS (so resolved by attribute), for a professional
+        // absent from the directory (so no account is ever opened for her on the spot).
+        Visitor marchand = new Visitor("899700100136", "Inès", "MARCHAND", 10, "Médecin");
+        String first = createAccount(relais, "dr.marchand", marchand);
+        String second = createAccount(relais, "ines.marchand", null);
+        IssuedCertificate card = card(relais, marchand);
+        assertThat(signedInAccount(relais, card)).isEqualTo(first);
+        assertThat(signedInAccount(relais, card)).as("a second login, answered from what the first one found")
+                .isEqualTo(first);
+
+        // HR corrects the link: the identifier moves to the other account.
+        setIdNat(relais, first, null);
+        setIdNat(relais, second, marchand.idNatPs());
+        assertThat(signedInAccount(relais, card)).isEqualTo(second);
+
+        // And is removed: nobody carries it any more.
+        setIdNat(relais, second, null);
+        HttpResponse<String> refused = new Browser(relais.pki().presenting(card))
+                .get(DuiRequests.authorizationUrl(relais, DuiRequests.challenge("w".repeat(43))));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("enregistré(e) dans cet établissement");
+    }
+
+    /** Creates an enabled account, with the professional's idNat_PS if given; returns its id. */
+    private static String createAccount(RelaisInstance relais, String username, Visitor professional) throws Exception {
+        String attributes = professional == null ? ""
+                : ", \"attributes\": {\"idnat_ps\": [\"" + professional.idNatPs() + "\"]}";
+        HttpResponse<String> created = new AdminApi(relais).post("realms/" + RelaisInstance.REALM + "/users",
+                ("{\"username\": \"" + username + "\", \"enabled\": true, \"firstName\": \"Inès\", "
+                        + "\"lastName\": \"MARCHAND\"" + attributes + "}").getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Sets or removes (null) an account's idNat_PS, the rest of the account as it was. */
+    private static void setIdNat(RelaisInstance relais, String accountId, String idNat) throws Exception {
+        String path = "realms/" + RelaisInstance.REALM + "/users/" + accountId;
+        AdminApi admin = new AdminApi(relais);
+        ObjectNode account = (ObjectNode) admin.get(path);
+        ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes")
+                : account.putObject("attributes");
+        if (idNat == null) {
+            attributes.remove("idnat_ps");
+        } else {
+            attributes.putArray("idnat_ps").add(idNat);
+        }
+        admin.put(path, account);
+    }
+
+    /** The account a whole card login of the DUI signs in: the id token's subject. */
+    private static String signedInAccount(RelaisInstance relais, IssuedCertificate card) throws Exception {
+        return payload(cardLoginTokens(relais, card).get("id_token").asText()).get("sub").asText();
     }
 
     /** The card of a professional of the directory. */

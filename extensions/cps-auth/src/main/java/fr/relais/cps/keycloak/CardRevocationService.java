@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class CardRevocationService {
     private final CrlParser parser = new CrlParser();
     /** Per authority key: what this node last heard from the sources, for operators. */
     private final Map<String, String> lastSourceOutcome = new ConcurrentHashMap<>();
+    /** Per source: the version of the CRL this node last verified from it, and what that CRL was. */
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    private record Kept(CrlSources.Version version, String authorityKey, BigInteger crlNumber, long thisUpdate) {
+    }
 
     CardRevocationService(List<X509Certificate> authorities) {
         this.authorities = List.copyOf(authorities);
@@ -69,24 +75,40 @@ final class CardRevocationService {
     }
 
     private static boolean isNewer(Object[] row, CrlSnapshot held) {
-        String number = (String) row[2];
-        if (number != null && held.crlNumber() != null) {
-            return new BigInteger(number).compareTo(held.crlNumber()) > 0;
-        }
-        return (Long) row[1] > held.thisUpdate().toEpochMilli();
+        return compareCrls(number((String) row[2]), (Long) row[1], held.crlNumber(), held.thisUpdate().toEpochMilli()) > 0;
     }
 
     private static boolean newerThanStored(CrlSnapshot candidate, StoredCrlEntity stored) {
-        if (candidate.crlNumber() != null && stored.getCrlNumber() != null) {
-            return candidate.crlNumber().compareTo(new BigInteger(stored.getCrlNumber())) > 0;
-        }
-        return candidate.thisUpdate().toEpochMilli() > stored.getThisUpdate();
+        return compareCrls(candidate.crlNumber(), candidate.thisUpdate().toEpochMilli(), number(stored.getCrlNumber()),
+                stored.getThisUpdate()) > 0;
+    }
+
+    /** Orders two CRLs of one authority: by CRL number when both carry one, else by thisUpdate. */
+    private static int compareCrls(BigInteger number, long thisUpdate, BigInteger otherNumber, long otherThisUpdate) {
+        return number != null && otherNumber != null ? number.compareTo(otherNumber) : Long.compare(thisUpdate, otherThisUpdate);
+    }
+
+    private static BigInteger number(String stored) {
+        return stored == null ? null : new BigInteger(stored);
     }
 
     /** Fetches every source, verifies each CRL with its authority's key and stores the newer ones. */
     void refreshFromSources(KeycloakSession session, CrlSources sources) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        for (CrlSources.Fetched fetched : sources.fetchAll()) {
+        Map<String, CrlSources.Version> known = new HashMap<>();
+        kept.forEach((source, k) -> known.put(source, k.version()));
+        for (CrlSources.Fetched fetched : sources.fetchAll(known)) {
+            if (fetched.unchanged()) {
+                Kept previous = kept.get(fetched.source());
+                if (previous != null && storedAtLeast(em, previous)) {
+                    lastSourceOutcome.put(fetched.source(), "unchanged");
+                } else {
+                    // The database lost or never got it (a rolled-back refresh): fetch it whole next time.
+                    kept.remove(fetched.source());
+                    lastSourceOutcome.put(fetched.source(), "unchanged at the source, not stored: fetched again next time");
+                }
+                continue;
+            }
             if (!fetched.ok()) {
                 LOG.warnf("CRL source %s unavailable (%s); logins keep using the stored CRL", fetched.source(), fetched.error());
                 lastSourceOutcome.put(fetched.source(), "unavailable: " + fetched.error());
@@ -96,6 +118,7 @@ final class CardRevocationService {
                 Verified verified = verify(fetched.der());
                 String key = RevocationStore.key(verified.authority());
                 StoredCrlEntity stored = em.find(StoredCrlEntity.class, key);
+                remember(fetched, key, verified.snapshot());
                 if (stored != null && !newerThanStored(verified.snapshot(), stored)) {
                     lastSourceOutcome.put(fetched.source(), "unchanged");
                     store.offer(verified.authority(), verified.snapshot());
@@ -131,6 +154,26 @@ final class CardRevocationService {
     }
 
     private record Verified(X509Certificate authority, CrlSnapshot snapshot) {
+    }
+
+    private void remember(CrlSources.Fetched fetched, String authorityKey, CrlSnapshot snapshot) {
+        if (fetched.version() == null) {
+            kept.remove(fetched.source());
+        } else {
+            kept.put(fetched.source(), new Kept(fetched.version(), authorityKey, snapshot.crlNumber(),
+                    snapshot.thisUpdate().toEpochMilli()));
+        }
+    }
+
+    /** Whether the database holds the CRL kept from a source, or a newer one of its authority. */
+    private static boolean storedAtLeast(EntityManager em, Kept kept) {
+        List<Object[]> rows = em.createQuery("select c.thisUpdate, c.crlNumber from StoredCrlEntity c where c.authorityKey = :key",
+                Object[].class).setParameter("key", kept.authorityKey()).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] row = rows.get(0);
+        return compareCrls(number((String) row[1]), (Long) row[0], kept.crlNumber(), kept.thisUpdate()) >= 0;
     }
 
     private Verified verify(byte[] der) throws CrlException {

@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -41,53 +43,91 @@ public final class CrlSources {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** One fetched CRL, or why it could not be fetched. */
-    public record Fetched(String source, byte[] der, String error) {
+    /**
+     * What lets a source answer "not changed since": the HTTP validators of the last download ({@code ETag},
+     * {@code Last-Modified}), or a dropped file's size and modification time. A national CRL is tens of
+     * megabytes; downloading and verifying it again at every refresh only to find it unchanged would cost
+     * the servers' bandwidth and this node's CPU, next to the logins.
+     */
+    public record Version(String etag, String lastModified) {
+    }
+
+    /** One fetched CRL ({@code der}), or a source unchanged since the version given, or why it could not be fetched. */
+    public record Fetched(String source, byte[] der, String error, Version version) {
         public boolean ok() {
             return der != null;
         }
+
+        public boolean unchanged() {
+            return der == null && error == null;
+        }
+
+        static Fetched failed(String source, String error) {
+            return new Fetched(source, null, error, null);
+        }
     }
 
-    public List<Fetched> fetchAll() {
+    /** @param known per source, the version of what the caller last fetched from it and kept */
+    public List<Fetched> fetchAll(Map<String, Version> known) {
         List<Fetched> results = new ArrayList<>();
         for (String url : urls) {
-            results.add(download(url));
+            results.add(download(url, known.get(url)));
         }
         if (dropFolder != null && Files.isDirectory(dropFolder)) {
             try (Stream<Path> files = Files.list(dropFolder)) {
                 for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".crl")).sorted()::iterator) {
-                    results.add(read(file));
+                    results.add(read(file, known.get(file.toString())));
                 }
             } catch (IOException e) {
-                results.add(new Fetched(dropFolder.toString(), null, "cannot list folder: " + e.getMessage()));
+                results.add(Fetched.failed(dropFolder.toString(), "cannot list folder: " + e.getMessage()));
             }
         }
         return results;
     }
 
-    private Fetched download(String url) {
+    private Fetched download(String url, Version known) {
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+            if (known != null && known.etag() != null) {
+                request.header("If-None-Match", known.etag());
+            }
+            if (known != null && known.lastModified() != null) {
+                request.header("If-Modified-Since", known.lastModified());
+            }
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Fetched(url, null, "HTTP " + response.statusCode());
+                if (response.statusCode() == 304 && known != null) {
+                    return new Fetched(url, null, null, known);
                 }
-                return new Fetched(url, bounded(body), null);
+                if (response.statusCode() != 200) {
+                    return Fetched.failed(url, "HTTP " + response.statusCode());
+                }
+                Version version = new Version(response.headers().firstValue("ETag").orElse(null),
+                        response.headers().firstValue("Last-Modified").orElse(null));
+                return new Fetched(url, bounded(body), null,
+                        version.etag() == null && version.lastModified() == null ? null : version);
             }
         } catch (IOException | IllegalArgumentException e) {
-            return new Fetched(url, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Fetched.failed(url, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fetched(url, null, "interrupted");
+            return Fetched.failed(url, "interrupted");
         }
     }
 
-    private static Fetched read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Fetched(file.toString(), bounded(in), null);
+    private static Fetched read(Path file, Version known) {
+        try {
+            // Looked at before reading: a file replaced while being read shows another version next time.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Version version = new Version(attributes.size() + "/" + attributes.lastModifiedTime().toMillis(), null);
+            if (version.equals(known)) {
+                return new Fetched(file.toString(), null, null, known);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return new Fetched(file.toString(), bounded(in), null, version);
+            }
         } catch (IOException e) {
-            return new Fetched(file.toString(), null, e.getMessage());
+            return Fetched.failed(file.toString(), e.getMessage());
         }
     }
 

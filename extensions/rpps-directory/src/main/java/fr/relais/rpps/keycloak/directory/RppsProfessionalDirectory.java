@@ -36,10 +36,12 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
 
     private final KeycloakSession session;
     private final Clock clock;
+    private final AccountIdCache accounts;
 
-    RppsProfessionalDirectory(KeycloakSession session, Clock clock) {
+    RppsProfessionalDirectory(KeycloakSession session, Clock clock, AccountIdCache accounts) {
         this.session = session;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     @Override
@@ -56,14 +58,34 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
         if (idNatPs == null || idNatPs.isBlank()) {
             return Optional.empty();
         }
-        Optional<UserModel> user = byUsername(realm, idNatPs);
+        long now = clock.millis();
+        Optional<UserModel> user = remembered(realm, idNatPs, now);
+        if (user.isPresent()) {
+            return user;
+        }
+        user = byUsername(realm, idNatPs);
         if (user.isEmpty()) {
             user = byAttribute(realm, idNatPs);
         }
         if (user.isEmpty() && createVisiting) {
             user = visitingProfessional(realm, idNatPs);
         }
+        user.ifPresent(found -> accounts.remember(realm.getId(), idNatPs, found.getId(), now));
         return user;
+    }
+
+    /** The account this idNat_PS resolved to a moment ago, loaded afresh and only if it still carries it. */
+    private Optional<UserModel> remembered(RealmModel realm, String idNat, long now) {
+        Optional<String> accountId = accounts.accountId(realm.getId(), idNat, now);
+        if (accountId.isEmpty()) {
+            return Optional.empty();
+        }
+        UserModel user = session.users().getUserById(realm, accountId.get());
+        if (user != null && idNat.equals(user.getFirstAttribute(ID_NAT_PS_ATTRIBUTE))) {
+            return Optional.of(user);
+        }
+        accounts.forget(realm.getId(), idNat);
+        return Optional.empty();
     }
 
     /**
