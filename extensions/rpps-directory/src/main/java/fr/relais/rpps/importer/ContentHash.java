@@ -3,13 +3,18 @@ package fr.relais.rpps.importer;
 /**
  * A fingerprint of everything stored for one professional, so an import rewrites only the professionals
  * whose data changed. It only ever compares the old and new rows of the same idNat_PS, where an
- * accidental 64-bit collision has a chance of 2^-64 per change; FNV-1a is enough and costs a fraction of
- * a cryptographic digest over 1.2 million rows.
+ * accidental 64-bit collision has a chance of 2^-64 per change: a multiply-xorshift over four UTF-16
+ * units at a time is enough, and it is computed over the 550 MB of the national file in the import
+ * thread, next to the logins, where one dependent multiplication per character was a quarter of the
+ * thread's work. Changing the function makes the first import after the upgrade rewrite every row once.
  */
 final class ContentHash {
 
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
+    private static final long NULL_VALUE = 0x9e3779b97f4a7c15L;
+    private static final long FIELD_END = 0x1fL;
+    private static final long ROW_END = 0x1eL;
 
     private long hash = OFFSET;
 
@@ -17,20 +22,29 @@ final class ContentHash {
         hash = OFFSET;
     }
 
-    /** A null and an empty string hash differently, and field boundaries count. */
+    /** A null and an empty string hash differently, and field boundaries count (the length is mixed in). */
     void add(String value) {
         if (value == null) {
-            mix(0x01);
+            mix(NULL_VALUE);
         } else {
-            for (int i = 0; i < value.length(); i++) {
-                mix(value.charAt(i));  // 16-bit units: half the work of hashing bytes, same detection
+            int length = value.length();
+            int i = 0;
+            for (; i + 4 <= length; i += 4) {
+                mix(value.charAt(i) | (long) value.charAt(i + 1) << 16 | (long) value.charAt(i + 2) << 32
+                        | (long) value.charAt(i + 3) << 48);
             }
+            long tail = 0;
+            for (int shift = 0; i < length; i++, shift += 16) {
+                tail |= (long) value.charAt(i) << shift;
+            }
+            mix(tail);
+            mix(length);
         }
-        mix(0x1f);
+        mix(FIELD_END);
     }
 
     void endRow() {
-        mix(0x1e);
+        mix(ROW_END);
     }
 
     String hex() {
@@ -38,8 +52,11 @@ final class ContentHash {
         return "0".repeat(16 - hex.length()) + hex;
     }
 
-    private void mix(int unit) {
-        hash ^= unit;
+    private void mix(long block) {
+        hash ^= block;
         hash *= PRIME;
+        // A multiplication only carries bits upwards: fold the high half down so that every unit of a
+        // block reaches every bit of the result.
+        hash ^= hash >>> 32;
     }
 }

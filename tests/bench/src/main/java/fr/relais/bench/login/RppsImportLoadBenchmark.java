@@ -33,12 +33,19 @@ import fr.relais.runner.Secrets;
 
 /**
  * What an RPPS import does to the logins around it, in the real Keycloak on PostgreSQL (both started by
- * the runner, as the appliance runs them): card-login throughput and the latency of looking a professional
- * up by idNat_PS through Keycloak's user search ({@code GET /admin/realms/relais/users?search=<idNat_PS>},
- * answered by the RPPS user storage), measured while the drop folder's full-size synthetic extraction is
- * imported into an almost empty directory, then at rest, then while the next day's file (1 % of the
- * professionals gone) is imported. Keycloak is pinned to core 0 and this driver to core 1; PostgreSQL is
- * not pinned. Figures are printed, never asserted. Run by hand:
+ * the runner, as the appliance runs them). Two things are measured apart, since one would hide the other:
+ * <ul>
+ *   <li>card-login throughput, with paced user searches by idNat_PS beside them, while the drop folder's
+ *       full-size synthetic extraction is imported into an almost empty directory, at rest, and while the
+ *       next day's file (1 % of the professionals gone) is imported;</li>
+ *   <li>the latency of looking a professional up by idNat_PS through Keycloak's user search
+ *       ({@code GET /admin/realms/relais/users?search=<idNat_PS>}, answered by the RPPS user storage) with no
+ *       logins around it, at rest and while the full file is imported again: with 8 login workers keeping
+ *       Keycloak's core busy, a request's latency is mostly its wait for that core.</li>
+ * </ul>
+ * Between two phases the benchmark waits for the machine to fall quiet (the import's clean-up, PostgreSQL's
+ * ANALYZE and autovacuum), and prints how long that took. Keycloak is pinned to core 0 and this driver to
+ * core 1; PostgreSQL is not pinned. Figures are printed, never asserted. Run by hand:
  * <pre>
  * java -cp ... fr.relais.bench.login.RppsImportLoadBenchmark [professionals=740000] [workers=8] [lookupsPerSecond=20]
  * </pre>
@@ -87,13 +94,49 @@ public final class RppsImportLoadBenchmark {
             List<String> lines = new ArrayList<>();
             lines.add(measure("import into an empty directory", relais, admin, card, workers, lookupsPerSecond, sample,
                     full));
+            lines.add(awaitQuiet("after the first import"));
             lines.add(measure("idle (directory loaded)", relais, admin, card, workers, lookupsPerSecond, sample, null));
             lines.add(measure("import of the next day's file", relais, admin, card, workers, lookupsPerSecond, sample,
                     shrunk));
+            lines.add(awaitQuiet("after the next day's import"));
+            lines.add(measure("lookups only, idle", relais, admin, card, 0, lookupsPerSecond, sample, null));
+            Path again = work.resolve("PS_LibreAcces_Personne_activite_202611220000.txt");
+            Files.move(full, again);
+            lines.add(measure("lookups only, full file again", relais, admin, card, 0, lookupsPerSecond, sample, again));
             System.out.println("\nProfessionals: " + professionals + ", login workers: " + workers
                     + ", user searches: " + lookupsPerSecond + "/s");
             lines.forEach(System.out::println);
         }
+    }
+
+    /**
+     * Waits (at most five minutes) until the machine's CPUs are more than 90 % idle over two seconds: the
+     * work an import leaves behind it, in Keycloak and in PostgreSQL, is over.
+     */
+    private static String awaitQuiet(String when) throws Exception {
+        long began = System.nanoTime();
+        long[] previous = cpuTicks();
+        while (System.nanoTime() - began < Duration.ofMinutes(5).toNanos()) {
+            Thread.sleep(2_000);
+            long[] now = cpuTicks();
+            double busy = 1 - (double) (now[1] - previous[1]) / Math.max(1, now[0] - previous[0]);
+            previous = now;
+            if (busy < 0.10) {
+                break;
+            }
+        }
+        return String.format(Locale.ROOT, "%-32s machine quiet again after %.0f s", when,
+                (System.nanoTime() - began) / 1e9);
+    }
+
+    /** Total and idle (idle + iowait) jiffies of all CPUs, from /proc/stat. */
+    private static long[] cpuTicks() throws Exception {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
     }
 
     /** Card logins and paced user searches, for a fixed time ({@code extraction} null) or during its import. */
