@@ -4,7 +4,10 @@ import static fr.relais.it.DuiRequests.cardLoginTokens;
 import static fr.relais.it.DuiRequests.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,6 +110,13 @@ class RppsDirectoryIT {
         JsonNode byProfession = new AdminApi(relais).get("realms/" + RelaisInstance.REALM + "/users?q="
                 + URLEncoder.encode("rpps_profession_code:21", StandardCharsets.UTF_8));
         assertThat(usernames(byProfession)).containsExactly(DemoExtraction.VISITORS.get(2).idNatPs());
+
+        // Operators see how long the directory's queries take, as a histogram on the management port.
+        HttpResponse<String> metrics = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build()
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + relais.managementPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern("relais_rpps_query_seconds_count\\{query=\"search\"} [1-9]")
+                .contains("relais_rpps_query_seconds_bucket{query=\"search\",le=");
     }
 
     @Test

@@ -30,6 +30,10 @@ public final class RppsRepository {
         if (idNat == null || idNat.isBlank()) {
             return Optional.empty();
         }
+        return DirectoryQueryTimers.FIND.record(() -> findNow(idNat));
+    }
+
+    private Optional<ProfessionalRecord> findNow(String idNat) {
         ProfessionalEntity professional = em.find(ProfessionalEntity.class, idNat);
         if (professional == null) {
             return Optional.empty();
@@ -38,6 +42,10 @@ public final class RppsRepository {
     }
 
     public List<ProfessionalRecord> search(DirectorySearch search, int first, int max) {
+        return DirectoryQueryTimers.SEARCH.record(() -> searchNow(search, first, max));
+    }
+
+    private List<ProfessionalRecord> searchNow(DirectorySearch search, int first, int max) {
         TypedQuery<ProfessionalEntity> query = switch (search.kind()) {
             case IDENTIFIER -> em.createNamedQuery("relaisRppsByIdentifier", ProfessionalEntity.class)
                     .setParameter("id", search.value());
