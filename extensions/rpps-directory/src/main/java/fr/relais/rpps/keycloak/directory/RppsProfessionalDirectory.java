@@ -27,6 +27,8 @@ import fr.relais.spi.directory.ProfessionalDirectory;
  *   <li>otherwise, if the realm's RPPS component accepts visiting professionals and the directory knows
  *       the professional, a new account linked to the directory.</li>
  * </ol>
+ * Which account an idNat_PS resolved to is remembered for a few minutes ({@link AccountIdCache}); the
+ * account is then loaded through Keycloak's user cache and used only if it still carries the idNat_PS.
  * A login only reads: whether a link still holds is re-checked by each successful import, for every
  * linked account at once (see {@code DirectorySwap#markLinksChecked}).
  */
