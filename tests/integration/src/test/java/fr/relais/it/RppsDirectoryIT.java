@@ -338,7 +338,7 @@ class RppsDirectoryIT {
         String second = createAccount(relais, "ines.marchand", null);
         IssuedCertificate card = card(relais, marchand);
         assertThat(signedInAccount(relais, card)).isEqualTo(first);
-        assertThat(signedInAccount(relais, card)).as("a second login, answered from what the first one found")
+        assertThat(signedInAccount(relais, card)).as("a second login")
                 .isEqualTo(first);
 
         // HR corrects the link: the identifier moves to the other account.

@@ -95,18 +95,18 @@ final class CardRevocationService {
     /** Fetches every source, verifies each CRL with its authority's key and stores the newer ones. */
     void refreshFromSources(KeycloakSession session, CrlSources sources) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        // A source is asked "changed since?" only while the database holds what was last taken from it
+        // (or newer): after a rolled-back refresh, or a database restored from an older backup, it is
+        // fetched whole again.
         Map<String, CrlSources.Version> known = new HashMap<>();
-        kept.forEach((source, k) -> known.put(source, k.version()));
+        kept.forEach((source, k) -> {
+            if (storedAtLeast(em, k)) {
+                known.put(source, k.version());
+            }
+        });
         for (CrlSources.Fetched fetched : sources.fetchAll(known)) {
             if (fetched.unchanged()) {
-                Kept previous = kept.get(fetched.source());
-                if (previous != null && storedAtLeast(em, previous)) {
-                    lastSourceOutcome.put(fetched.source(), "unchanged");
-                } else {
-                    // The database lost or never got it (a rolled-back refresh): fetch it whole next time.
-                    kept.remove(fetched.source());
-                    lastSourceOutcome.put(fetched.source(), "unchanged at the source, not stored: fetched again next time");
-                }
+                lastSourceOutcome.put(fetched.source(), "unchanged");
                 continue;
             }
             if (!fetched.ok()) {

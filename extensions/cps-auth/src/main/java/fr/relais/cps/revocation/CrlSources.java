@@ -118,8 +118,7 @@ public final class CrlSources {
     private static Fetched read(Path file, Version known) {
         try {
             // Looked at before reading: a file replaced while being read shows another version next time.
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Version version = new Version(attributes.size() + "/" + attributes.lastModifiedTime().toMillis(), null);
+            Version version = new Version(fileVersion(file), null);
             if (version.equals(known)) {
                 return new Fetched(file.toString(), null, null, known);
             }
@@ -129,6 +128,23 @@ public final class CrlSources {
         } catch (IOException e) {
             return Fetched.failed(file.toString(), e.getMessage());
         }
+    }
+
+    /**
+     * Size, modification and change times and the file's identity: a re-issued CRL often has the same size,
+     * and copies that keep the modification time ({@code cp -p}, {@code rsync -a}, archives) still get a new
+     * change time or a new inode.
+     */
+    private static String fileVersion(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        StringBuilder version = new StringBuilder().append(attributes.size()).append('/')
+                .append(attributes.lastModifiedTime().toMillis()).append('/').append(attributes.fileKey());
+        try {
+            version.append('/').append(Files.getAttribute(file, "unix:ctime"));
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+            // Size, time and file key are all this file system tells.
+        }
+        return version.toString();
     }
 
     private static byte[] bounded(InputStream in) throws IOException {

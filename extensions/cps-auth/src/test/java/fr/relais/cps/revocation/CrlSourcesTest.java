@@ -23,6 +23,7 @@ class CrlSourcesTest {
 
     private static final byte[] CRL = {0x30, 0x03, 0x02, 0x01, 0x01};
     private static final String ETAG = "\"crl-42\"";
+    private static final String LAST_MODIFIED = "Sun, 29 Nov 2026 04:30:00 GMT";
 
     @TempDir
     Path drop;
@@ -53,8 +54,20 @@ class CrlSourcesTest {
     }
 
     @Test
-    void anHttpSourceWithoutValidatorsIsFetchedWholeEachTime() throws Exception {
+    void anHttpSourceWithOnlyLastModifiedIsAskedIfModifiedSince() throws Exception {
         String url = serve(false);
+        CrlSources sources = new CrlSources(List.of(url), null, Duration.ofSeconds(5));
+
+        CrlSources.Fetched first = only(sources.fetchAll(Map.of()));
+        assertThat(first.version().lastModified()).isEqualTo(LAST_MODIFIED);
+        assertThat(first.version().etag()).isNull();
+        assertThat(only(sources.fetchAll(Map.of(url, first.version()))).unchanged()).isTrue();
+        assertThat(conditions).containsExactly("none", "since " + LAST_MODIFIED);
+    }
+
+    @Test
+    void anHttpSourceWithoutValidatorsIsFetchedWholeEachTime() throws Exception {
+        String url = serveBare();
         CrlSources sources = new CrlSources(List.of(url), null, Duration.ofSeconds(5));
 
         CrlSources.Fetched first = only(sources.fetchAll(Map.of()));
@@ -78,6 +91,14 @@ class CrlSourcesTest {
         CrlSources.Fetched replaced = only(sources.fetchAll(Map.of(file.toString(), first.version())));
         assertThat(replaced.ok()).isTrue();
         assertThat(replaced.version()).isNotEqualTo(first.version());
+
+        // Copied over with the same size and modification time (cp -p, rsync -a): still read again.
+        FileTime kept = Files.getLastModifiedTime(file);
+        Thread.sleep(10);
+        Files.delete(file);
+        Files.write(file, CRL);
+        Files.setLastModifiedTime(file, kept);
+        assertThat(only(sources.fetchAll(Map.of(file.toString(), replaced.version()))).ok()).isTrue();
     }
 
     @Test
@@ -92,17 +113,35 @@ class CrlSourcesTest {
         assertThat(failed.error()).isNotBlank();
     }
 
-    /** A CRL server answering 304 to a matching If-None-Match when {@code withEtag}; returns the CRL's URL. */
-    private String serve(boolean withEtag) throws Exception {
+    /**
+     * A CRL server: with {@code etag}, ETag and a 304 to a matching If-None-Match; without, Last-Modified
+     * and a 304 to a matching If-Modified-Since; {@link #serveBare} gives neither. Returns the CRL's URL.
+     */
+    private String serve(boolean etag) throws Exception {
+        return start(etag ? Validator.ETAG : Validator.LAST_MODIFIED);
+    }
+
+    private String serveBare() throws Exception {
+        return start(Validator.NONE);
+    }
+
+    private enum Validator { ETAG, LAST_MODIFIED, NONE }
+
+    private String start(Validator validator) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/crl/ACI-FO-PP.crl", exchange -> {
-            String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
-            conditions.add(condition == null ? "none" : condition);
-            if (withEtag && ETAG.equals(condition)) {
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            conditions.add(ifNoneMatch != null ? ifNoneMatch : ifModifiedSince != null ? "since " + ifModifiedSince : "none");
+            boolean unchanged = validator == Validator.ETAG ? ETAG.equals(ifNoneMatch)
+                    : validator == Validator.LAST_MODIFIED && LAST_MODIFIED.equals(ifModifiedSince);
+            if (unchanged) {
                 exchange.sendResponseHeaders(304, -1);
             } else {
-                if (withEtag) {
+                if (validator == Validator.ETAG) {
                     exchange.getResponseHeaders().add("ETag", ETAG);
+                } else if (validator == Validator.LAST_MODIFIED) {
+                    exchange.getResponseHeaders().add("Last-Modified", LAST_MODIFIED);
                 }
                 exchange.sendResponseHeaders(200, CRL.length);
                 exchange.getResponseBody().write(CRL);

@@ -3,15 +3,18 @@ package fr.relais.rpps.importer;
 /**
  * A fingerprint of everything stored for one professional, so an import rewrites only the professionals
  * whose data changed. It only ever compares the old and new rows of the same idNat_PS, where an
- * accidental 64-bit collision has a chance of 2^-64 per change: a multiply-xorshift over four UTF-16
- * units at a time is enough, and it is computed over the 550 MB of the national file in the import
- * thread, next to the logins, where one dependent multiplication per character was a quarter of the
- * thread's work. Changing the function makes the first import after the upgrade rewrite every row once.
+ * accidental collision must stay negligible. It is computed over the 550 MB of the national file in the
+ * import thread, next to the logins, where one dependent multiplication per character (FNV-1a) was a
+ * quarter of the thread's work: four UTF-16 units now go through one xxHash64 round (multiply, rotate,
+ * multiply), whose rotation carries every bit of a block into the low bits of the state before the next
+ * block, so edits in several places cannot cancel out the way a plain multiply-xor lets them. Changing
+ * the function makes the first import after the upgrade rewrite every row once.
  */
 final class ContentHash {
 
-    private static final long OFFSET = 0xcbf29ce484222325L;
-    private static final long PRIME = 0x100000001b3L;
+    private static final long OFFSET = 0x27d4eb2f165667c5L;
+    private static final long PRIME_1 = 0x9e3779b185ebca87L;
+    private static final long PRIME_2 = 0xc2b2ae3d27d4eb4fL;
     private static final long NULL_VALUE = 0x9e3779b97f4a7c15L;
     private static final long FIELD_END = 0x1fL;
     private static final long ROW_END = 0x1eL;
@@ -52,11 +55,8 @@ final class ContentHash {
         return "0".repeat(16 - hex.length()) + hex;
     }
 
+    /** One xxHash64 round: the block's own multiplication does not wait for the state. */
     private void mix(long block) {
-        hash ^= block;
-        hash *= PRIME;
-        // A multiplication only carries bits upwards: fold the high half down so that every unit of a
-        // block reaches every bit of the result.
-        hash ^= hash >>> 32;
+        hash = Long.rotateLeft(hash + block * PRIME_2, 31) * PRIME_1;
     }
 }

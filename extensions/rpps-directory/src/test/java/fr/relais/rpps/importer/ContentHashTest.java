@@ -59,6 +59,28 @@ class ContentHashTest {
         }
     }
 
+    /**
+     * Edits in two neighbouring four-unit blocks (the top unit of one, the second and top units of the
+     * next, the latter two by the same value): the pattern where a plain multiply-xor mix lets the second
+     * block's edit cancel the first one's, for exactly one value of the second edit. Every value is tried.
+     */
+    @Test
+    void editsInNeighbouringBlocksDoNotCancelOut() {
+        char[] value = "DUPONT-MARTIN CLAIRE".toCharArray();
+        String original = hash(new String(value));
+        for (int delta : new int[] {1, 0x20, 0x100, 0x8000, 0xffff}) {
+            for (int second = 1; second < 0x10000; second++) {
+                char[] edited = value.clone();
+                edited[3] ^= (char) delta;
+                edited[5] ^= (char) second;
+                edited[7] ^= (char) second;
+                if (hash(new String(edited)).equals(original)) {
+                    throw new AssertionError("edits " + delta + " and " + second + " cancel out");
+                }
+            }
+        }
+    }
+
     @Test
     void noCollisionsAmongHundredsOfThousandsOfRealisticRows() {
         SplittableRandom random = new SplittableRandom(42);

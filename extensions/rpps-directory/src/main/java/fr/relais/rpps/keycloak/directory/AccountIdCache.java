@@ -40,7 +40,9 @@ final class AccountIdCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (entry.expiresAtMillis <= nowMillis) {
+        // Expired, or remembered "in the future": the wall clock went back (NTP, a resumed VM), and an entry
+        // must not outlive its time to live because of it.
+        if (entry.expiresAtMillis <= nowMillis || entry.expiresAtMillis - nowMillis > timeToLiveMillis) {
             entries.remove(key(realmId, idNat), entry);
             return Optional.empty();
         }

@@ -23,6 +23,14 @@ class AccountIdCacheTest {
     }
 
     @Test
+    void aClockThatWentBackDoesNotStretchTheTimeToLive() {
+        AccountIdCache cache = new AccountIdCache(Duration.ofSeconds(300), 10);
+        cache.remember(REALM, ID_NAT, "account-a", 1_000_000);
+
+        assertThat(cache.accountId(REALM, ID_NAT, 1_000_000 - 1)).isEmpty();
+    }
+
+    @Test
     void realmsAndIdentifiersAreKeptApart() {
         AccountIdCache cache = new AccountIdCache(Duration.ofSeconds(300), 10);
         cache.remember(REALM, ID_NAT, "account-a", 0);
