@@ -46,6 +46,15 @@ public final class RppsRepository {
     }
 
     private List<ProfessionalRecord> searchNow(DirectorySearch search, int first, int max) {
+        if (search.kind() == DirectorySearch.Kind.IDENTIFIER) {
+            // Most identifier searches are an idNat_PS: the primary key answers them without the query over
+            // two indexes. An idNat_PS (type digit + ADELI or RPPS number: 10 or 12 characters) is never also
+            // someone's ADELI (9) or RPPS (11) number, so a hit is the whole answer.
+            ProfessionalEntity byKey = em.find(ProfessionalEntity.class, search.value());
+            if (byKey != null) {
+                return first > 0 || max < 1 ? List.of() : records(List.of(byKey));
+            }
+        }
         TypedQuery<ProfessionalEntity> query = switch (search.kind()) {
             case IDENTIFIER -> em.createNamedQuery("relaisRppsByIdentifier", ProfessionalEntity.class)
                     .setParameter("id", search.value());
@@ -56,7 +65,10 @@ public final class RppsRepository {
             case FINESS -> em.createNamedQuery("relaisRppsByFiness", ProfessionalEntity.class)
                     .setParameter("finess", search.value());
         };
-        List<ProfessionalEntity> page = query.setFirstResult(first).setMaxResults(max).getResultList();
+        return records(query.setFirstResult(first).setMaxResults(max).getResultList());
+    }
+
+    private List<ProfessionalRecord> records(List<ProfessionalEntity> page) {
         if (page.isEmpty()) {
             return List.of();
         }

@@ -107,8 +107,10 @@ abstract class RppsRepositoryContract {
                 .extracting(ProfessionalRecord::idNat).containsExactly("810000000002");
         assertThat(repository.search(DirectorySearch.freeText("10000000003").orElseThrow(), 0, 10))
                 .extracting(ProfessionalRecord::idNat).containsExactly("810000000003");
-        assertThat(repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 0, 10))
-                .extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
+        List<ProfessionalRecord> byIdNat = repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 0, 10);
+        assertThat(byIdNat).extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
+        assertThat(byIdNat.get(0)).as("the same record as the lookup").isEqualTo(repository.find("810001045367").orElseThrow());
+        assertThat(repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 1, 10)).isEmpty();
         assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.PROFESSION, "60"), 0, 10))
                 .extracting(ProfessionalRecord::idNat).containsExactly("810000000003", "810000000002");
         assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.FINESS, "690000001"), 0, 10))
