@@ -35,7 +35,7 @@ final class CardRevocationService {
     private final List<X509Certificate> authorities;
     private final RevocationStore store = new RevocationStore();
     private final CrlParser parser = new CrlParser();
-    /** Per authority key: what this node last heard from the sources, for operators. */
+    /** Per source (URL or dropped file): what this node last heard from it, for operators. */
     private final Map<String, String> lastSourceOutcome = new ConcurrentHashMap<>();
     /** Per source: the version of the CRL this node last verified from it, and what that CRL was. */
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();

@@ -173,9 +173,9 @@ public final class RppsImportLoadBenchmark {
         long[] sorted = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s: %s]",
                 run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0, run[0].path("message").asText());
-        return String.format(Locale.ROOT, "%-32s card logins %s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
+        return String.format(Locale.ROOT, "%-32s %s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
                         + " | its directory query (server side, %.0f): p50 <= %.2f ms, p99 <= %.2f ms%s",
-                name, logins, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
+                name, workers == 0 ? "no card logins" : "card logins " + logins, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
                 LoginBenchmark.percentile(sorted, 0.99) / 1e6, buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0),
                 bucketPercentile(buckets, 0.50) * 1e3, bucketPercentile(buckets, 0.99) * 1e3, importPart);
     }

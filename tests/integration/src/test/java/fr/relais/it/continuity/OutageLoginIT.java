@@ -64,13 +64,8 @@ class OutageLoginIT {
         AdminClient admin = AdminClient.master(relais);
         publishFreshCrls(relais, crls);
         String otpUser = "otp.continuite." + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("relais/users", Map.of("username", otpUser, "enabled", true, "firstName", "Odile", "lastName", "Nuit",
-                "email", otpUser + "@ehpad.test", "emailVerified", true,
-                "credentials", List.of(
-                        Map.of("type", "password", "value", relais.secrets().get(Secrets.DEMO_USER_PASSWORD), "temporary", false),
-                        Map.of("type", "otp", "userLabel", "Téléphone", "secretData", "{\"value\":\"" + OTP_SECRET + "\"}",
-                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                                        + "\"algorithm\":\"HmacSHA1\"}")))).status()).isEqualTo(201);
+        assertThat(admin.post("relais/users", Totp.userWithPasswordAndOtp(otpUser, "Nuit",
+                relais.secrets().get(Secrets.DEMO_USER_PASSWORD), OTP_SECRET)).status()).isEqualTo(201);
         try {
             throughAnOutage(relais, psc, Fault.blackhole(), "blackholed", () -> {
                 // The whole internet is gone: the CRL server too. The card is checked against the stored CRL.

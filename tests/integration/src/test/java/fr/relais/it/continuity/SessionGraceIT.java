@@ -51,13 +51,8 @@ class SessionGraceIT {
         DemoProfessional claire = DemoProfessional.ALL.get(0);
         String otpUser = "otp.grace." + UUID.randomUUID().toString().substring(0, 8);
         int shippedMax = admin.get().json(REALM).get("ssoSessionMaxLifespan").asInt();
-        assertThat(admin.get().post(REALM + "/users", Map.of("username", otpUser, "enabled", true, "firstName", "Odile", "lastName", "Grace",
-                "email", otpUser + "@ehpad.test", "emailVerified", true,
-                "credentials", List.of(
-                        Map.of("type", "password", "value", relais.secrets().get(Secrets.DEMO_USER_PASSWORD), "temporary", false),
-                        Map.of("type", "otp", "userLabel", "Téléphone", "secretData", "{\"value\":\"" + OTP_SECRET + "\"}",
-                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                                        + "\"algorithm\":\"HmacSHA1\"}")))).status()).isEqualTo(201);
+        assertThat(admin.get().post(REALM + "/users", Totp.userWithPasswordAndOtp(otpUser, "Grace",
+                relais.secrets().get(Secrets.DEMO_USER_PASSWORD), OTP_SECRET)).status()).isEqualTo(201);
         try {
             JsonNode policy = admin.get().json(REALM + "/relais-continuity/session-grace");
             assertThat(policy.get("enabled").asBoolean()).isTrue();

@@ -3,6 +3,8 @@ package fr.relais.it.continuity;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,6 +13,21 @@ import javax.crypto.spec.SecretKeySpec;
 final class Totp {
 
     private Totp() {
+    }
+
+    /**
+     * The admin API representation of an enabled user with a password and an authenticator app keyed by
+     * {@code storedSecret} (Keycloak's default TOTP policy), for {@code POST /admin/realms/<realm>/users}.
+     */
+    static Map<String, Object> userWithPasswordAndOtp(String username, String lastName, String password,
+                                                      String storedSecret) {
+        return Map.of("username", username, "enabled", true, "firstName", "Odile", "lastName", lastName,
+                "email", username + "@ehpad.test", "emailVerified", true,
+                "credentials", List.of(
+                        Map.of("type", "password", "value", password, "temporary", false),
+                        Map.of("type", "otp", "userLabel", "Téléphone", "secretData", "{\"value\":\"" + storedSecret + "\"}",
+                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                                        + "\"algorithm\":\"HmacSHA1\"}")));
     }
 
     /** Keycloak keys the HMAC with the stored secret's UTF-8 bytes (the app gets them base32-encoded). */

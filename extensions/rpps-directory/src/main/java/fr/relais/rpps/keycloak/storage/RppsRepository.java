@@ -35,10 +35,7 @@ public final class RppsRepository {
 
     private Optional<ProfessionalRecord> findNow(String idNat) {
         ProfessionalEntity professional = em.find(ProfessionalEntity.class, idNat);
-        if (professional == null) {
-            return Optional.empty();
-        }
-        return Optional.of(toRecord(professional, activities(List.of(idNat)).getOrDefault(idNat, List.of())));
+        return professional == null ? Optional.empty() : Optional.of(records(List.of(professional)).get(0));
     }
 
     public List<ProfessionalRecord> search(DirectorySearch search, int first, int max) {
@@ -50,9 +47,9 @@ public final class RppsRepository {
             // Most identifier searches are an idNat_PS: the primary key answers them without the query over
             // two indexes. An idNat_PS (type digit + ADELI or RPPS number: 10 or 12 characters) is never also
             // someone's ADELI (9) or RPPS (11) number, so a hit is the whole answer.
-            ProfessionalEntity byKey = em.find(ProfessionalEntity.class, search.value());
-            if (byKey != null) {
-                return first > 0 || max < 1 ? List.of() : records(List.of(byKey));
+            Optional<ProfessionalRecord> byKey = findNow(search.value());
+            if (byKey.isPresent()) {
+                return first > 0 || max < 1 ? List.of() : List.of(byKey.get());
             }
         }
         TypedQuery<ProfessionalEntity> query = switch (search.kind()) {
