@@ -44,7 +44,12 @@ final class LineDecoder {
 
     /** A short, printable beginning of a rejected line, for the report. */
     String excerpt(byte[] bytes, int start, int length) {
-        String text = new String(bytes, start, Math.min(length, EXCERPT_BYTES), charset);
+        return excerpt(new String(bytes, start, Math.min(length, EXCERPT_BYTES), charset));
+    }
+
+    /** The same for a line already decoded. */
+    String excerpt(String line) {
+        String text = line.length() > EXCERPT_BYTES ? line.substring(0, EXCERPT_BYTES) : line;
         StringBuilder printable = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

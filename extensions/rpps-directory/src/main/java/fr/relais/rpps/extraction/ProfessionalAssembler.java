@@ -1,5 +1,7 @@
 package fr.relais.rpps.extraction;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +16,19 @@ import java.util.Set;
  */
 final class ProfessionalAssembler {
 
+    private static final int LINEAR_LIMIT = 16;
+
     private final ExtractionHandler handler;
     private final SavoirFaireIndex savoirFaireIndex;
     private Professional first;
     private final Set<SavoirFaire> savoirFaire = new LinkedHashSet<>();
-    private final Set<Activity> activities = new LinkedHashSet<>();
+    /**
+     * A professional has one to a few activities: comparing with those already kept costs less than hashing
+     * each activity's forty fields. Past {@link #LINEAR_LIMIT} (only a file listing one person thousands of
+     * times gets there) a hash set takes over, so such a file stays linear.
+     */
+    private final List<Activity> activities = new ArrayList<>();
+    private Set<Activity> activitySet;
     private long professionals;
     private long activityCount;
 
@@ -36,7 +46,14 @@ final class ProfessionalAssembler {
             first = row;
         }
         savoirFaire.addAll(row.savoirFaire());
-        activities.addAll(row.activities());
+        for (Activity activity : row.activities()) {
+            if (activitySet != null ? activitySet.add(activity) : !activities.contains(activity)) {
+                activities.add(activity);
+                if (activitySet == null && activities.size() > LINEAR_LIMIT) {
+                    activitySet = new HashSet<>(activities);
+                }
+            }
+        }
     }
 
     /** Delivers the last group; call once the file is read. */
@@ -62,6 +79,7 @@ final class ProfessionalAssembler {
         first = null;
         savoirFaire.clear();
         activities.clear();
+        activitySet = null;
         professionals++;
         activityCount += professional.activities().size();
         handler.professional(professional);

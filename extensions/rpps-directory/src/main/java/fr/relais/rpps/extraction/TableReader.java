@@ -2,10 +2,14 @@ package fr.relais.rpps.extraction;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
 
 /**
  * Reads one {@code |}-separated file line by line: header first, then each data line is checked,
- * split and handed to a {@link RowSink}, or counted as bad. Nothing but the current line is held.
+ * split and handed to a {@link RowSink}, or counted as bad. Nothing but the current line (and the
+ * parser's own buffer) is held.
  */
 final class TableReader {
 
@@ -29,16 +33,21 @@ final class TableReader {
         stats.lineRead();
         stats.header(header.size(), header.unmappedColumns());
 
-        while (lines.next()) {
-            stats.lineRead();
-            Rejection rejection = readLine(lines, decoder, header, sink);
-            if (rejection == null) {
-                stats.accepted();
-            } else {
-                stats.rejected(lines.lineNumber(), rejection.reason(), rejection.detail(),
-                        stats.wantsSample() ? decoder.excerpt(lines.lineBytes(), lines.lineStart(), lines.lineLength())
-                                : null);
+        CheckedLines checked = new CheckedLines(lines, decoder, stats, options.maxLineBytes());
+        try (CloseableIterator<String[]> records = splitter.records(checked)) {
+            while (records.hasNext()) {
+                String[] fields = records.next();
+                CheckedLines.Line line = checked.take();
+                Rejection rejection = readRecord(fields, header, sink);
+                if (rejection == null) {
+                    stats.accepted();
+                } else {
+                    stats.rejected(line.number(), rejection.reason(), rejection.detail(),
+                            stats.wantsSample() ? decoder.excerpt(line.text()) : null);
+                }
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();  // FastCSV wraps the failures of the stream it reads
         }
         return stats.report();
     }
@@ -58,26 +67,7 @@ final class TableReader {
         return Header.of(fileName, splitter.split(text), columnType);
     }
 
-    private <E extends Enum<E> & Column> Rejection readLine(ByteLineReader lines, LineDecoder decoder,
-            Header<E> header, RowSink<E> sink) {
-        if (lines.tooLong()) {
-            return new Rejection(BadLineReason.LINE_TOO_LONG, "line of " + lines.oversizedLength()
-                    + " bytes, limit " + options.maxLineBytes());
-        }
-        byte[] bytes = lines.lineBytes();
-        int start = lines.lineStart();
-        int length = lines.lineLength();
-        if (length == 0) {
-            return new Rejection(BadLineReason.EMPTY_LINE, "empty line");
-        }
-        if (LineDecoder.hasControlCharacters(bytes, start, length)) {
-            return new Rejection(BadLineReason.CONTROL_CHARACTERS, "control bytes in the line");
-        }
-        String text = decoder.decode(bytes, start, length);
-        if (text == null) {
-            return new Rejection(BadLineReason.ENCODING, "not valid UTF-8");
-        }
-        String[] fields = splitter.split(text);
+    private <E extends Enum<E> & Column> Rejection readRecord(String[] fields, Header<E> header, RowSink<E> sink) {
         if (!header.fits(fields)) {
             int values = header.valueCount(fields);
             return new Rejection(BadLineReason.FIELD_COUNT, values == header.size()

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +172,28 @@ class PersonneActiviteReadTest {
                 .containsExactly(
                         tuple("60", "690012345"),
                         tuple("50", "690099999"));
+    }
+
+    @Test
+    void keepsEachActivityOnceInFileOrderHoweverManyTheProfessionalHas() throws Exception {
+        // 40 sites, each line repeated for three savoir-faire: past the assembler's linear comparison limit.
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER_56);
+        for (int site = 0; site < 40; site++) {
+            for (String skill : List.of("SM01", "SM02", "SM03")) {
+                lines.add(Fixtures.nurse("10100000005").set("Numéro FINESS site", String.format("6900%05d", site))
+                        .set("Code savoir-faire", skill).build());
+            }
+        }
+        Path file = Fixtures.write(dir, "PS_LibreAcces_Personne_activite_202501020304.txt", UTF_8, "\n",
+                lines.toArray(String[]::new));
+
+        Professional nurse = Fixtures.read(file).get("810100000005");
+
+        assertThat(nurse.activities()).extracting(Activity::finessSite).containsExactlyElementsOf(
+                IntStream.range(0, 40).mapToObj(site -> String.format("6900%05d", site)).toList());
+        assertThat(nurse.savoirFaire()).extracting(entry -> entry.skill().code())
+                .containsExactly("SM01", "SM02", "SM03");
     }
 
     @Test

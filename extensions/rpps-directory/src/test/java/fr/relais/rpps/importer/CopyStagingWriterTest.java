@@ -44,6 +44,7 @@ class CopyStagingWriterTest {
         row.set(StagingColumn.ID_NAT, "810000000001");
         row.set(StagingColumn.LAST_NAME, "LEFÈVRE\tback\\slash\nnew");
         row.set(StagingColumn.FIRST_NAME, "Zoë 𝄞");
+        row.set(StagingColumn.CITY, "LYON\r\uD800CEDEX");
 
         try (CopyStagingWriter writer = new CopyStagingWriter(copy)) {
             writer.write(row);
@@ -57,6 +58,8 @@ class CopyStagingWriterTest {
         assertThat(fields[StagingColumn.ROW_NO.ordinal()]).isEqualTo("1");
         assertThat(fields[StagingColumn.LAST_NAME.ordinal()]).isEqualTo("LEFÈVRE\\tback\\\\slash\\nnew");
         assertThat(fields[StagingColumn.FIRST_NAME.ordinal()]).isEqualTo("Zoë 𝄞");
+        // A lone surrogate is not valid UTF-8: PostgreSQL would refuse the whole chunk, so it becomes '?'.
+        assertThat(fields[StagingColumn.CITY.ordinal()]).isEqualTo("LYON\\r?CEDEX");
         assertThat(fields[StagingColumn.EMAIL.ordinal()]).isEqualTo("\\N");
         assertThat(opened).isEqualTo(1);
         assertThat(ended).isEqualTo(1);
