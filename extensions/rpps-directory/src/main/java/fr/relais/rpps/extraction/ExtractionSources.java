@@ -104,7 +104,8 @@ final class ExtractionSources implements Closeable {
                 ignored.add(archiveName + "!" + entryName);
             } else {
                 usable |= kind != ExtractionFileKind.SAVOIR_FAIRE;
-                byKind.get(kind).add(new ExtractionFile(entryName, kind, archiveName, () -> zip.getInputStream(entry)));
+                byKind.get(kind).add(new ExtractionFile(entryName, kind, archiveName,
+                        () -> new VerifiedEntryStream(zip.getInputStream(entry), entry)));
             }
         }
         if (!usable) {

@@ -93,6 +93,25 @@ class ArchiveTest {
     }
 
     @Test
+    void refusesAnArchiveDamagedFarIntoItsEntry() throws Exception {
+        // Megabytes of distinct lines: the damage is met while the parser streams, well past the first buffer.
+        // Damaged deflate data may still inflate: then only the entry's CRC-32, checked at its end, tells.
+        StringBuilder text = new StringBuilder(HEADER_56).append('\n');
+        for (int i = 0; i < 4000; i++) {
+            text.append(Fixtures.nurse(String.format("%011d", 10_100_000_000L + i)).build()).append('\n');
+        }
+        byte[] zip = Files.readAllBytes(Fixtures.zip(dir, "whole.zip",
+                Map.of("PS_LibreAcces_Personne_activite_202411280000.txt", Fixtures.utf8(text.toString()))));
+        for (int i = zip.length * 3 / 4; i < zip.length * 3 / 4 + 40; i++) {
+            zip[i] ^= 0x5a;
+        }
+        Path corrupt = Fixtures.writeBytes(dir, "PS_LibreAcces_202411280000.zip", zip);
+
+        assertFails(() -> Fixtures.read(corrupt), ExtractionException.Kind.UNREADABLE_ARCHIVE,
+                "entry PS_LibreAcces_Personne_activite_202411280000.txt cannot be read");
+    }
+
+    @Test
     void refusesFilesItCannotPlace() {
         Path unknown = Fixtures.write(dir, "export.txt", UTF_8, "\n", HEADER_56);
         assertFails(() -> Fixtures.read(unknown), ExtractionException.Kind.UNKNOWN_FILE, "export.txt");
