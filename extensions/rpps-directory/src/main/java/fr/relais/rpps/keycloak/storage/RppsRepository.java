@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.TypedQuery;
 
 import fr.relais.rpps.directory.ActivityRecord;
@@ -15,8 +16,8 @@ import fr.relais.rpps.directory.ProfessionalRecord;
 import fr.relais.rpps.directory.SavoirFaireCodec;
 
 /**
- * Reads the directory through Keycloak's persistence unit: one primary-key lookup plus one indexed
- * query for the activities in the login path, bounded pages for the admin search.
+ * Reads the directory through Keycloak's persistence unit: one query by primary key (the professional
+ * joined to its activities) in the login path, bounded pages for the admin search.
  */
 public final class RppsRepository {
 
@@ -33,9 +34,20 @@ public final class RppsRepository {
         return DirectoryQueryTimers.FIND.record(() -> findNow(idNat));
     }
 
+    /** One round trip: every caller wants the activities too, so they come in the same query (a left join). */
     private Optional<ProfessionalRecord> findNow(String idNat) {
-        ProfessionalEntity professional = em.find(ProfessionalEntity.class, idNat);
-        return professional == null ? Optional.empty() : Optional.of(records(List.of(professional)).get(0));
+        List<Object[]> rows = readOnly(em.createNamedQuery("relaisRppsWithActivities", Object[].class))
+                .setParameter("id", idNat).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ActivityEntity> activities = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                activities.add((ActivityEntity) row[1]);
+            }
+        }
+        return Optional.of(toRecord((ProfessionalEntity) rows.get(0)[0], activities));
     }
 
     public List<ProfessionalRecord> search(DirectorySearch search, int first, int max) {
@@ -62,7 +74,7 @@ public final class RppsRepository {
             case FINESS -> em.createNamedQuery("relaisRppsByFiness", ProfessionalEntity.class)
                     .setParameter("finess", search.value());
         };
-        return records(query.setFirstResult(first).setMaxResults(max).getResultList());
+        return records(readOnly(query).setFirstResult(first).setMaxResults(max).getResultList());
     }
 
     private List<ProfessionalRecord> records(List<ProfessionalEntity> page) {
@@ -78,16 +90,25 @@ public final class RppsRepository {
     }
 
     public long count() {
-        return em.createNamedQuery("relaisRppsCount", Long.class).getSingleResult();
+        return readOnly(em.createNamedQuery("relaisRppsCount", Long.class)).getSingleResult();
     }
 
     private Map<String, List<ActivityEntity>> activities(List<String> idNats) {
         Map<String, List<ActivityEntity>> byIdNat = new LinkedHashMap<>();
-        for (ActivityEntity activity : em.createNamedQuery("relaisRppsActivitiesOf", ActivityEntity.class)
+        for (ActivityEntity activity : readOnly(em.createNamedQuery("relaisRppsActivitiesOf", ActivityEntity.class))
                 .setParameter("ids", idNats).getResultList()) {
             byIdNat.computeIfAbsent(activity.getIdNat(), id -> new ArrayList<>()).add(activity);
         }
         return byIdNat;
+    }
+
+    /**
+     * The directory is written by the import over JDBC, never through this persistence context, so nothing
+     * Keycloak holds unflushed can change a directory answer: skip the flush (and the dirty check of every
+     * entity the request loaded) that Hibernate would otherwise run before each query.
+     */
+    private static <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
+        return query.setFlushMode(FlushModeType.COMMIT);
     }
 
     private static ProfessionalRecord toRecord(ProfessionalEntity p, List<ActivityEntity> activities) {

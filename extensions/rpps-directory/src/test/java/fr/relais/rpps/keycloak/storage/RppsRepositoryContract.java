@@ -58,6 +58,7 @@ abstract class RppsRepositoryContract {
                 .add(rpps("10000000002", "LEFÈVRE", "HÉLÈNE", "60", "Infirmier")
                         .at("690099999", "690000001", "EHPAD LES TILLEULS", "69008", "SA17"))
                 .add(rpps("10000000003", "LEFEBVRE", "PAUL", "60", "Infirmier").cabinet("CABINET", "75011"))
+                .add(rpps("10000000004", "MARTIN", "JULIE", "50", "Sage-Femme"))
                 .write(files, "202611280000");
         var run = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
                 ImportSettings.DEFAULTS, Clock.systemUTC(), "test").run(new ImportRequest(List.of(file), "test", "v1",
@@ -94,6 +95,9 @@ abstract class RppsRepositoryContract {
         });
         assertThat(guignard.activities()).extracting(a -> a.finessSite() + "/" + a.modeCode())
                 .containsExactly("690012345/S", "null/L");
+        assertThat(new RppsRepository(em).find("810000000004")).get()
+                .satisfies(martin -> assertThat(martin.lastName()).isEqualTo("MARTIN"))
+                .satisfies(martin -> assertThat(martin.activities()).as("registered, no current practice").isEmpty());
         assertThat(new RppsRepository(em).find("899999999999")).isEmpty();
     }
 
@@ -110,6 +114,9 @@ abstract class RppsRepositoryContract {
         List<ProfessionalRecord> byIdNat = repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 0, 10);
         assertThat(byIdNat).extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
         assertThat(byIdNat.get(0)).as("the same record as the lookup").isEqualTo(repository.find("810001045367").orElseThrow());
+        assertThat(repository.search(DirectorySearch.freeText("guignard").orElseThrow(), 0, 10))
+                .as("a page, read with its own activities query, holds the same record as the lookup")
+                .containsExactly(repository.find("810001045367").orElseThrow());
         assertThat(repository.search(DirectorySearch.freeText("810001045367").orElseThrow(), 1, 10)).isEmpty();
         assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.PROFESSION, "60"), 0, 10))
                 .extracting(ProfessionalRecord::idNat).containsExactly("810000000003", "810000000002");
@@ -118,6 +125,6 @@ abstract class RppsRepositoryContract {
         assertThat(repository.search(new DirectorySearch(DirectorySearch.Kind.FINESS, "690012345"), 0, 1))
                 .extracting(ProfessionalRecord::idNat).containsExactly("810001045367");
         assertThat(repository.search(DirectorySearch.freeText("lefe").orElseThrow(), 1, 10)).hasSize(1);
-        assertThat(repository.count()).isEqualTo(3);
+        assertThat(repository.count()).isEqualTo(4);
     }
 }
