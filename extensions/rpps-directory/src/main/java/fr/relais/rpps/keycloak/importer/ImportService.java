@@ -149,7 +149,12 @@ final class ImportService {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "RPPS import check failed");
+                    if (executor.isShutdown()) {
+                        // The server stopping under a running check (its database closes first) is no fault.
+                        LOG.debugf(e, "RPPS import check cut short by the server stopping");
+                    } else {
+                        LOG.errorf(e, "RPPS import check failed");
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
