@@ -18,6 +18,7 @@ import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.Folders;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
+import fr.relais.runner.ServerSettings;
 import fr.relais.testpki.CertificateAuthority;
 
 /**
@@ -51,12 +52,7 @@ public final class LoginBenchmark {
                 "https://dui.invalid", "https://viatrajectoire.invalid",
                 settings -> {
                     settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5");
-                    // -Drelais.bench.jfr=/path/to/file.jfr: a Flight Recording of the Keycloak JVM over the whole run.
-                    String jfr = System.getProperty("relais.bench.jfr");
-                    if (jfr != null) {
-                        settings.environment("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings="
-                                + System.getProperty("relais.bench.jfr.settings", "profile") + ",filename=" + jfr);
-                    }
+                    recordIfAsked(settings);
                 })) {
             pin(relais.process().jvm(), "0");
             DemoProfessional claire = DemoProfessional.ALL.get(0);
@@ -263,6 +259,26 @@ public final class LoginBenchmark {
             sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
         }
         return sum;
+    }
+
+    /**
+     * {@code -Drelais.bench.jfr=/path/to/file.jfr}: a Flight Recording of the Keycloak JVM over the whole run;
+     * {@code -Drelais.bench.gclog=/path/to/gc.log}: its garbage collections.
+     */
+    static void recordIfAsked(ServerSettings settings) {
+        StringBuilder options = new StringBuilder();
+        String jfr = System.getProperty("relais.bench.jfr");
+        if (jfr != null) {
+            options.append("-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=settings=")
+                    .append(System.getProperty("relais.bench.jfr.settings", "profile")).append(",filename=").append(jfr);
+        }
+        String gcLog = System.getProperty("relais.bench.gclog");
+        if (gcLog != null) {
+            options.append(options.isEmpty() ? "" : " ").append("-Xlog:gc*:file=").append(gcLog);
+        }
+        if (!options.isEmpty()) {
+            settings.environment("JAVA_OPTS_APPEND", options.toString());
+        }
     }
 
     static void pin(ProcessHandle process, String core) throws Exception {

@@ -85,7 +85,10 @@ public final class RppsImportLoadBenchmark {
         try (RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(HTTPS_PORT, PORTS[1]),
                 "https://dui.invalid", "https://viatrajectoire.invalid", PscConnection.unconfigured(),
                 RelaisInstance.Database.POSTGRESQL,
-                settings -> settings.runtimeOption(IMPORT_OPTION + "drop-folder-interval-seconds", "1"))) {
+                settings -> {
+                    settings.runtimeOption(IMPORT_OPTION + "drop-folder-interval-seconds", "1");
+                    LoginBenchmark.recordIfAsked(settings);
+                })) {
             LoginBenchmark.pin(relais.process().jvm(), "0");
             new BenchRealm(relais).create();
             Admin admin = new Admin(relais);
