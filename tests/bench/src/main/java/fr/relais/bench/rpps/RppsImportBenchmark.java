@@ -3,6 +3,7 @@ package fr.relais.bench.rpps;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,9 +130,17 @@ public final class RppsImportBenchmark {
         GcPauses gc = GcPauses.start();
 
         ImportRun[] run = new ImportRun[1];
+        // The import runs on this thread: its CPU is what it takes from Keycloak's logins on a shared core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long threadCpu = threads.getCurrentThreadCpuTime();
+        long processCpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         Latencies during = lookups(dataSource, sample, () -> run[0] = step.run());
         double seconds = (System.nanoTime() - start) / 1e9;
+        double importCpu = (threads.getCurrentThreadCpuTime() - threadCpu) / 1e9;
+        double jvmCpu = (os.getProcessCpuTime() - processCpu) / 1e9;
         running.set(false);
         sampler.join();
         String pauses = gc.stop();
@@ -145,6 +154,8 @@ public final class RppsImportBenchmark {
         System.out.printf(Locale.ROOT, "   heap: baseline %d MB, peak %d MB (+%d MB, garbage included), "
                 + "largest heap left by a GC during the import %d MB, after the import %d MB%n",
                 baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20, gc.maxAfterGc() >> 20, after >> 20);
+        System.out.printf(Locale.ROOT, "   CPU: import thread %.1f s, whole JVM %.1f s (GC, JIT compilers and the "
+                + "lookups included)%n", importCpu, jvmCpu);
         System.out.println("   " + pauses);
         System.out.println("   lookup by idNat_PS during the import: " + during);
         System.out.println("   per 2 s window (p99 ms): " + during.timeline(2_000));
