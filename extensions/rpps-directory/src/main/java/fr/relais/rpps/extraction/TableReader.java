@@ -35,8 +35,8 @@ final class TableReader {
 
         CheckedLines checked = new CheckedLines(lines, decoder, stats, options.maxLineBytes());
         try (CloseableIterator<String[]> records = splitter.records(checked)) {
-            while (records.hasNext()) {
-                String[] fields = records.next();
+            String[] fields;
+            while ((fields = next(records)) != null) {
                 CheckedLines.Line line = checked.take();
                 Rejection rejection = readRecord(fields, header, sink);
                 if (rejection == null) {
@@ -46,10 +46,17 @@ final class TableReader {
                             stats.wantsSample() ? decoder.excerpt(line.text()) : null);
                 }
             }
+        }
+        return stats.report();
+    }
+
+    /** The next record, or {@code null} at the end; a failure of the stream below FastCSV comes out as itself. */
+    private static String[] next(CloseableIterator<String[]> records) throws IOException {
+        try {
+            return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
             throw e.getCause();  // FastCSV wraps the failures of the stream it reads
         }
-        return stats.report();
     }
 
     private <E extends Enum<E> & Column> Header<E> readHeader(String fileName, ByteLineReader lines,
@@ -63,6 +70,10 @@ final class TableReader {
         if (text == null) {
             throw new ExtractionException(ExtractionException.Kind.UNSUPPORTED_ENCODING,
                     fileName + ": the header line is not " + decoder.charset().name() + " text");
+        }
+        if (text.isEmpty()) {
+            throw new ExtractionException(ExtractionException.Kind.EMPTY_FILE,
+                    fileName + ": the first line is empty, where the header is expected");
         }
         return Header.of(fileName, splitter.split(text), columnType);
     }

@@ -17,6 +17,7 @@ final class VerifiedEntryStream extends FilterInputStream {
     private final CRC32 crc = new CRC32();
     private long size;
     private boolean verified;
+    private IOException damage;
 
     VerifiedEntryStream(InputStream in, ZipEntry entry) {
         super(in);
@@ -47,10 +48,19 @@ final class VerifiedEntryStream extends FilterInputStream {
         return count;
     }
 
-    /** Skipped bytes would escape the check; the reader never skips, so neither does this stream. */
+    /** Skipped bytes are read all the same: they count in the check. */
     @Override
-    public long skip(long n) {
-        return 0;
+    public long skip(long n) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+        long skipped = 0;
+        while (skipped < n) {
+            int count = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
+            if (count < 0) {
+                break;
+            }
+            skipped += count;
+        }
+        return skipped;
     }
 
     @Override
@@ -58,17 +68,20 @@ final class VerifiedEntryStream extends FilterInputStream {
         return false;
     }
 
+    /** Every read at the end repeats a failed check: a damaged entry never looks like a clean end. */
     private void verify() throws IOException {
-        if (verified) {
-            return;
+        if (!verified) {
+            verified = true;
+            if (entry.getSize() >= 0 && size != entry.getSize()) {
+                damage = new IOException("damaged entry: " + size + " bytes read, the archive announces "
+                        + entry.getSize());
+            } else if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+                damage = new IOException(String.format("damaged entry: CRC-32 %08x, the archive announces %08x",
+                        crc.getValue(), entry.getCrc()));
+            }
         }
-        verified = true;
-        if (entry.getSize() >= 0 && size != entry.getSize()) {
-            throw new IOException("damaged entry: " + size + " bytes read, the archive announces " + entry.getSize());
-        }
-        if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
-            throw new IOException(String.format("damaged entry: CRC-32 %08x, the archive announces %08x",
-                    crc.getValue(), entry.getCrc()));
+        if (damage != null) {
+            throw damage;
         }
     }
 }

@@ -6,12 +6,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,45 @@ class ArchiveTest {
         Path empty = Fixtures.writeBytes(dir, "PS_LibreAcces_Personne_activite_202411280000.txt");
 
         assertFails(() -> Fixtures.read(empty), ExtractionException.Kind.EMPTY_FILE, "no header line");
+        Path blankFirstLine = Fixtures.writeBytes(dir, "PS_LibreAcces_Personne_activite_202411290000.txt",
+                Fixtures.utf8("\uFEFF\r\n" + HEADER_56 + "\n"));
+        assertFails(() -> Fixtures.read(blankFirstLine), ExtractionException.Kind.EMPTY_FILE,
+                "the first line is empty, where the header is expected");
+    }
+
+    @Test
+    void refusesAStoredEntryWhoseBytesDoNotMatchItsCrc() throws Exception {
+        // Stored (not compressed): a flipped byte inflates fine, so only the directory's CRC-32 can tell.
+        byte[] text = Fixtures.utf8(HEADER_56 + "\n" + Fixtures.nurse("10100000001").build() + "\n");
+        CRC32 crc = new CRC32();
+        crc.update(text);
+        ZipEntry entry = new ZipEntry("PS_LibreAcces_Personne_activite_202411280000.txt");
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(text.length);
+        entry.setCompressedSize(text.length);
+        entry.setCrc(crc.getValue());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(entry);
+            zip.write(text);
+            zip.closeEntry();
+        }
+        byte[] archive = bytes.toByteArray();
+        String marker = "LEFÈVRE";
+        int at = indexOf(archive, Fixtures.utf8(marker));
+        archive[at] = 'M';  // LEFÈVRE becomes MEFÈVRE: a valid line, a wrong name
+        Path damaged = Fixtures.writeBytes(dir, "PS_LibreAcces_202411280000.zip", archive);
+
+        assertFails(() -> Fixtures.read(damaged), ExtractionException.Kind.UNREADABLE_ARCHIVE, "damaged entry: CRC-32");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     private static void assertFails(ThrowingCallable read, ExtractionException.Kind kind, String message) {

@@ -151,7 +151,7 @@ final class ImportService {
                 } catch (RuntimeException e) {
                     if (executor.isShutdown()) {
                         // The server stopping under a running check (its database closes first) is no fault.
-                        LOG.debugf(e, "RPPS import check cut short by the server stopping");
+                        LOG.infof("RPPS import check cut short by the server stopping: %s", e.getMessage());
                     } else {
                         LOG.errorf(e, "RPPS import check failed");
                     }
