@@ -39,7 +39,7 @@ class CrlSourcesTest {
 
     @Test
     void anHttpSourceWithAnEtagIsAskedConditionallyAndA304IsUnchanged() throws Exception {
-        String url = serve(true);
+        String url = start(Validator.ETAG);
         CrlSources sources = new CrlSources(List.of(url), null, Duration.ofSeconds(5));
 
         CrlSources.Fetched first = only(sources.fetchAll(Map.of()));
@@ -55,7 +55,7 @@ class CrlSourcesTest {
 
     @Test
     void anHttpSourceWithOnlyLastModifiedIsAskedIfModifiedSince() throws Exception {
-        String url = serve(false);
+        String url = start(Validator.LAST_MODIFIED);
         CrlSources sources = new CrlSources(List.of(url), null, Duration.ofSeconds(5));
 
         CrlSources.Fetched first = only(sources.fetchAll(Map.of()));
@@ -67,7 +67,7 @@ class CrlSourcesTest {
 
     @Test
     void anHttpSourceWithoutValidatorsIsFetchedWholeEachTime() throws Exception {
-        String url = serveBare();
+        String url = start(Validator.NONE);
         CrlSources sources = new CrlSources(List.of(url), null, Duration.ofSeconds(5));
 
         CrlSources.Fetched first = only(sources.fetchAll(Map.of()));
@@ -103,7 +103,7 @@ class CrlSourcesTest {
 
     @Test
     void aSourceThatFailsIsNeitherFetchedNorUnchanged() throws Exception {
-        String url = serve(true);
+        String url = start(Validator.ETAG);
         server.stop(0);
         server = null;
         CrlSources.Fetched failed = only(new CrlSources(List.of(url), null, Duration.ofSeconds(2))
@@ -113,20 +113,10 @@ class CrlSourcesTest {
         assertThat(failed.error()).isNotBlank();
     }
 
-    /**
-     * A CRL server: with {@code etag}, ETag and a 304 to a matching If-None-Match; without, Last-Modified
-     * and a 304 to a matching If-Modified-Since; {@link #serveBare} gives neither. Returns the CRL's URL.
-     */
-    private String serve(boolean etag) throws Exception {
-        return start(etag ? Validator.ETAG : Validator.LAST_MODIFIED);
-    }
-
-    private String serveBare() throws Exception {
-        return start(Validator.NONE);
-    }
-
+    /** How the test CRL server lets clients ask "changed since?": by ETag, by Last-Modified, or not at all. */
     private enum Validator { ETAG, LAST_MODIFIED, NONE }
 
+    /** A CRL server answering 304 to the condition matching its {@code validator}; returns the CRL's URL. */
     private String start(Validator validator) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/crl/ACI-FO-PP.crl", exchange -> {

@@ -15,9 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,9 @@ import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
 
 /**
- * What an RPPS import does to the logins around it, in the real Keycloak on PostgreSQL (both started by
- * the runner, as the appliance runs them). Two things are measured apart, since one would hide the other:
+ * What an RPPS import does to the logins around it, in the real Keycloak on PostgreSQL 15 (both started
+ * by the runner: the Keycloak distribution with the Relais providers, PostgreSQL from Maven artifacts).
+ * Two things are measured apart, since one would hide the other:
  * <ul>
  *   <li>card-login throughput, with paced user searches by idNat_PS beside them, while the drop folder's
  *       full-size synthetic extraction is imported into an almost empty directory, at rest, and while the
@@ -184,7 +186,7 @@ public final class RppsImportLoadBenchmark {
     }
 
     private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
-        Map<Double, Double> delta = new java.util.TreeMap<>();
+        Map<Double, Double> delta = new TreeMap<>();
         after.forEach((le, count) -> delta.put(le, count - before.getOrDefault(le, 0.0)));
         return delta;
     }
@@ -307,7 +309,7 @@ public final class RppsImportLoadBenchmark {
         Map<Double, Double> queryBuckets() throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("https://localhost:"
                     + relais.managementPort() + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
-            Map<Double, Double> buckets = new java.util.TreeMap<>();
+            Map<Double, Double> buckets = new TreeMap<>();
             String prefix = "relais_rpps_query_seconds_bucket{query=\"search\",le=\"";
             for (String line : response.body().split("\n")) {
                 if (line.startsWith(prefix)) {
