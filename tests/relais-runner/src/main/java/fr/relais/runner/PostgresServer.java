@@ -56,6 +56,11 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     }
 
+    /** The superuser Keycloak connects as (the server trusts local connections). */
+    public String user() {
+        return USER;
+    }
+
     public int port() {
         return server.getPort();
     }

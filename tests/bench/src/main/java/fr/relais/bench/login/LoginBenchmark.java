@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.Folders;
@@ -84,6 +85,7 @@ public final class LoginBenchmark {
             prepare = login -> benchRealm.enableRequiredAction(shipped, VERIFY_PROFILE,
                     login.name.equals(VERIFY_PROFILE_FLIPPED) != verifyProfileShipped);
             Map<String, List<Result>> results = new LinkedHashMap<>();
+            warmUp(relais, logins, workers);
             run(relais, logins, warmup, measure, repeats, workers, results);
 
             if (only != null && !only.contains("relais-card-1M-crl")) {
@@ -124,6 +126,35 @@ public final class LoginBenchmark {
         }
     }
 
+    /**
+     * Every kind of login in turn, 20 s each, until Keycloak's JIT compilers took under 5 % of its core over
+     * a whole round (at most 15 minutes). On its one core the compilers get only what the requests leave
+     * them: after a fixed 30 s warm-up they still took a quarter of the core, and throughput kept rising
+     * from one measure to the next for nine minutes (card and stock X.509 alternating: 53, 66, 82, 93, 102,
+     * 119 logins/s), so the order of the kinds decided the comparison.
+     */
+    static void warmUp(RelaisInstance relais, List<Login> logins, int workers) throws Exception {
+        long began = System.nanoTime();
+        double compilers = 1;
+        while (compilers >= 0.05 && System.nanoTime() - began < Duration.ofMinutes(15).toNanos()) {
+            Map<String, Long> before = compilerThreadsCpuNanos(relais.process().jvm());
+            long start = System.nanoTime();
+            for (Login login : logins) {
+                prepare.prepare(login);
+                drive(login, workers, () -> Thread.sleep(20_000));
+            }
+            compilers = (double) delta(before, compilerThreadsCpuNanos(relais.process().jvm())) / (System.nanoTime() - start);
+        }
+        System.out.printf(java.util.Locale.ROOT, "warm-up: %.0f s of logins, JIT compilers at %.1f %% of the core over the last round%n",
+                (System.nanoTime() - began) / 1e9, 100 * compilers);
+    }
+
+    private static Map<String, Long> compilerThreadsCpuNanos(ProcessHandle process) throws Exception {
+        Map<String, Long> cpu = threadsCpuNanos(process);
+        cpu.keySet().removeIf(key -> !threadName(key).contains("CompilerThre"));
+        return cpu;
+    }
+
     private static Result drive(Login login, int workers, Duration duration, RelaisInstance relais) throws Exception {
         return drive(login, workers, () -> Thread.sleep(duration.toMillis()));
     }
@@ -135,6 +166,11 @@ public final class LoginBenchmark {
 
     /** Runs {@code login} on {@code workers} threads until {@code window} ends. */
     static Result drive(Login login, int workers, Window window) throws Exception {
+        return drive(login, workers, window, new LongAdder());
+    }
+
+    /** The same, counting each login that succeeded in {@code done} as it ends, for whoever watches the run. */
+    static Result drive(Login login, int workers, Window window, LongAdder done) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -148,6 +184,7 @@ public final class LoginBenchmark {
                     long start = System.nanoTime();
                     try {
                         login.perform(worker);
+                        done.increment();
                         if (count < mine.length) {
                             mine[count++] = System.nanoTime() - start;
                         }
@@ -229,10 +266,24 @@ public final class LoginBenchmark {
     }
 
     /**
-     * utime + stime of each Keycloak thread that serves HTTP requests, by thread id, from
-     * /proc/[pid]/task: the pools let idle threads go, so sums are compared thread by thread.
+     * utime + stime of each Keycloak thread that serves HTTP requests (Vert.x event loops: TLS and HTTP;
+     * executor threads: Keycloak's request handling), keyed as {@link #threadsCpuNanos}.
      */
     static Map<String, Long> requestThreadsCpuNanos(ProcessHandle process) throws Exception {
+        Map<String, Long> cpu = threadsCpuNanos(process);
+        cpu.keySet().removeIf(key -> {
+            String name = threadName(key);
+            return !name.startsWith("executor-thread") && !name.startsWith("vert.x-eventloo");
+        });
+        return cpu;
+    }
+
+    /**
+     * utime + stime of each thread of {@code process}, keyed "thread id/name" (the name as the kernel keeps
+     * it, 15 characters at most), from /proc/[pid]/task: the pools let idle threads go, so sums are compared
+     * thread by thread.
+     */
+    static Map<String, Long> threadsCpuNanos(ProcessHandle process) throws Exception {
         Map<String, Long> cpu = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -243,13 +294,15 @@ public final class LoginBenchmark {
                     continue;
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    cpu.put(task.getFileName().toString(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
-                }
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu.put(task.getFileName() + "/" + name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
             }
         }
         return cpu;
+    }
+
+    static String threadName(String key) {
+        return key.substring(key.indexOf('/') + 1);
     }
 
     /** CPU used between two readings by the threads alive at the second (a thread that ended is not counted). */

@@ -65,6 +65,7 @@ public final class OutageBenchmark {
             List<Duration> toDown = new ArrayList<>();
             List<Duration> toUp = new ArrayList<>();
             boolean blackholed = false;
+            LoginBenchmark.warmUp(relais, logins, workers);
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 // Odd repeats measure the healthy state first, even ones the outage first.
                 boolean[] order = repeat % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +33,7 @@ import fr.relais.bench.rpps.SyntheticExtractionGenerator;
 import fr.relais.runner.DemoExtraction;
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.Folders;
+import fr.relais.runner.PostgresServer;
 import fr.relais.runner.PscConnection;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
@@ -48,9 +54,13 @@ import fr.relais.runner.Secrets;
  *       on {@code /metrics}): the percentiles of a phase come from the histogram's bucket counts before
  *       and after it, so they are bucket upper bounds.</li>
  * </ul>
- * Between two phases the benchmark waits for the machine to fall quiet (the import's clean-up, PostgreSQL's
- * ANALYZE and autovacuum), and prints how long that took. Keycloak is pinned to core 0 and this driver to
- * core 1; PostgreSQL is not pinned. Figures are printed, never asserted. Run by hand:
+ * Beside each user search, the directory's query for the same idNat_PS goes straight to PostgreSQL over
+ * JDBC from this driver: the floor the server-side figure compares with, at the same moment. Each phase
+ * prints a timeline of where the cores went ({@link PhaseTimeline}). Card logins run first until the JIT
+ * has caught up ({@link LoginBenchmark#warmUp}). Between two phases the benchmark waits for the machine to
+ * fall quiet (the import's clean-up, PostgreSQL's ANALYZE and autovacuum), and prints how long that took.
+ * Keycloak is pinned to core 0 and this driver to core 1; PostgreSQL is not pinned. Figures are printed,
+ * never asserted. Run by hand:
  * <pre>
  * java -cp ... fr.relais.bench.login.RppsImportLoadBenchmark [professionals=740000] [workers=8] [lookupsPerSecond=20]
  * </pre>
@@ -94,26 +104,28 @@ public final class RppsImportLoadBenchmark {
             LoginBenchmark.pin(relais.process().jvm(), "0");
             new BenchRealm(relais).create();
             Admin admin = new Admin(relais);
+            DirectLookup direct = new DirectLookup(relais.postgres().orElseThrow());
             admin.awaitImport(DemoExtraction.FILE_NAME);
             Login card = Login.certificate("relais-card", RelaisInstance.REALM, "bench-card",
                     relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0))), HTTPS_PORT);
-            LoginBenchmark.drive(card, workers, () -> Thread.sleep(15_000));  // warm-up
+            LoginBenchmark.warmUp(relais, List.of(card), workers);
 
             List<String> lines = new ArrayList<>();
-            lines.add(measure("import into an empty directory", relais, admin, card, workers, lookupsPerSecond, sample,
+            lines.add(measure("import into an empty directory", relais, admin, direct, card, workers, lookupsPerSecond, sample,
                     full));
             lines.add(awaitQuiet("after the first import"));
-            lines.add(measure("idle (directory loaded)", relais, admin, card, workers, lookupsPerSecond, sample, null));
-            lines.add(measure("import of the next day's file", relais, admin, card, workers, lookupsPerSecond, sample,
+            lines.add(measure("idle (directory loaded)", relais, admin, direct, card, workers, lookupsPerSecond, sample, null));
+            lines.add(measure("import of the next day's file", relais, admin, direct, card, workers, lookupsPerSecond, sample,
                     shrunk));
             lines.add(awaitQuiet("after the next day's import"));
-            lines.add(measure("lookups only, idle", relais, admin, card, 0, lookupsPerSecond, sample, null));
+            lines.add(measure("lookups only, idle", relais, admin, direct, card, 0, lookupsPerSecond, sample, null));
             Path again = work.resolve("PS_LibreAcces_Personne_activite_202611220000.txt");
             Files.move(full, again);
-            lines.add(measure("lookups only, full file again", relais, admin, card, 0, lookupsPerSecond, sample, again));
+            lines.add(measure("lookups only, full file again", relais, admin, direct, card, 0, lookupsPerSecond, sample, again));
             System.out.println("\nProfessionals: " + professionals + ", login workers: " + workers
                     + ", user searches: " + lookupsPerSecond + "/s");
             lines.forEach(System.out::println);
+            direct.close();
         }
     }
 
@@ -123,11 +135,11 @@ public final class RppsImportLoadBenchmark {
      */
     private static String awaitQuiet(String when) throws Exception {
         long began = System.nanoTime();
-        long[] previous = cpuTicks();
+        long[] previous = PhaseTimeline.machineTicks();
         while (System.nanoTime() - began < Duration.ofMinutes(5).toNanos()) {
             Thread.sleep(2_000);
-            long[] now = cpuTicks();
-            double busy = 1 - (double) (now[1] - previous[1]) / Math.max(1, now[0] - previous[0]);
+            long[] now = PhaseTimeline.machineTicks();
+            double busy = (double) (now[1] - previous[1]) / Math.max(1, now[0] - previous[0]);
             previous = now;
             if (busy < 0.10) {
                 return String.format(Locale.ROOT, "%-32s machine quiet again after %.0f s", when,
@@ -137,38 +149,33 @@ public final class RppsImportLoadBenchmark {
         return String.format(Locale.ROOT, "%-32s machine still busy after 5 min: the next phase is not at rest", when);
     }
 
-    /** Total and idle (idle + iowait) jiffies of all CPUs, from /proc/stat. */
-    private static long[] cpuTicks() throws Exception {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < fields.length; i++) {
-            total += Long.parseLong(fields[i]);
-        }
-        return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
-    }
-
     /** Card logins and paced user searches, for a fixed time ({@code extraction} null) or during its import. */
-    private static String measure(String name, RelaisInstance relais, Admin admin, Login card, int workers,
+    private static String measure(String name, RelaisInstance relais, Admin admin, DirectLookup direct, Login card, int workers,
                                   int lookupsPerSecond, List<String> sample, Path extraction) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Long> lookupNanos = new ArrayList<>();
-        Thread lookups = new Thread(() -> searchUntil(stop, admin, sample, lookupsPerSecond, lookupNanos));
+        List<Long> directNanos = new ArrayList<>();
+        Thread lookups = new Thread(() -> searchUntil(stop, admin, direct, sample, lookupsPerSecond, lookupNanos, directNanos));
         JsonNode[] run = new JsonNode[1];
         Map<Double, Double> bucketsBefore = admin.queryBuckets();
         lookups.start();
         long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
         Map<String, Long> requestCpuBefore = LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm());
-        LoginBenchmark.Result logins = LoginBenchmark.drive(card, workers, () -> {
-            if (extraction == null) {
-                Thread.sleep(IDLE_WINDOW.toMillis());
-                return;
-            }
-            Path dropped = relais.installation().rppsDropFolder().resolve(extraction.getFileName());
-            Files.copy(extraction, dropped);
-            // Copied long ago as far as the settle delay is concerned: the import starts at the next check.
-            Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(3600)));
-            run[0] = admin.awaitImport(extraction.getFileName().toString());
-        });
+        LongAdder done = new LongAdder();
+        LoginBenchmark.Result logins;
+        try (PhaseTimeline timeline = PhaseTimeline.start(name, relais.process().jvm(), done)) {
+            logins = LoginBenchmark.drive(card, workers, () -> {
+                if (extraction == null) {
+                    Thread.sleep(IDLE_WINDOW.toMillis());
+                    return;
+                }
+                Path dropped = relais.installation().rppsDropFolder().resolve(extraction.getFileName());
+                Files.copy(extraction, dropped);
+                // Copied long ago as far as the settle delay is concerned: the import starts at the next check.
+                Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(3600)));
+                run[0] = admin.awaitImport(extraction.getFileName().toString());
+            }, done);
+        }
         // Keycloak's CPU over the window, import included: per login it shows what the import costs the logins.
         logins = logins.withCpu(LoginBenchmark.cpuNanos(relais.process().jvm()) - cpuBefore,
                 LoginBenchmark.delta(requestCpuBefore, LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm())));
@@ -176,13 +183,17 @@ public final class RppsImportLoadBenchmark {
         lookups.join();
         Map<Double, Double> buckets = delta(bucketsBefore, admin.queryBuckets());
         long[] sorted = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] directSorted = directNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s: %s]",
                 run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0, run[0].path("message").asText());
         return String.format(Locale.ROOT, "%-32s %s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
-                        + " | its directory query (server side, %.0f): p50 <= %.2f ms, p99 <= %.2f ms%s",
+                        + " | its directory query (server side, %.0f): p50 <= %.2f ms, p99 <= %.2f ms"
+                        + " | the same query over JDBC from the driver (%d): p50 %.2f ms, p99 %.2f ms%s",
                 name, workers == 0 ? "no card logins" : "card logins " + logins, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
                 LoginBenchmark.percentile(sorted, 0.99) / 1e6, buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0),
-                bucketPercentile(buckets, 0.50) * 1e3, bucketPercentile(buckets, 0.99) * 1e3, importPart);
+                bucketPercentile(buckets, 0.50) * 1e3, bucketPercentile(buckets, 0.99) * 1e3, directSorted.length,
+                LoginBenchmark.percentile(directSorted, 0.50) / 1e6, LoginBenchmark.percentile(directSorted, 0.99) / 1e6,
+                importPart);
     }
 
     private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
@@ -202,15 +213,22 @@ public final class RppsImportLoadBenchmark {
         return Double.NaN;
     }
 
-    private static void searchUntil(AtomicBoolean stop, Admin admin, List<String> sample, int perSecond, List<Long> out) {
+    /**
+     * Paced user searches, each followed by the directory's own query for the same idNat_PS sent straight to
+     * PostgreSQL: the floor the server-side figure compares with, on the same machine at the same moment.
+     */
+    private static void searchUntil(AtomicBoolean stop, Admin admin, DirectLookup direct, List<String> sample,
+                                    int perSecond, List<Long> out, List<Long> directOut) {
         SplittableRandom random = new SplittableRandom(7);
         long interval = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
         while (!stop.get()) {
             try {
+                String idNat = sample.get(random.nextInt(sample.size()));
                 long start = System.nanoTime();
-                admin.search(sample.get(random.nextInt(sample.size())));
+                admin.search(idNat);
                 out.add(System.nanoTime() - start);
+                directOut.add(direct.time(idNat));
                 next += interval;
                 long sleep = next - System.nanoTime();
                 if (sleep > 0) {
@@ -281,6 +299,40 @@ public final class RppsImportLoadBenchmark {
             }
         }
         return lines;
+    }
+
+    /**
+     * The lookup by idNat_PS as the directory sends it (the professional left-joined to its activities), over
+     * one JDBC connection of the driver's, every column read as a string.
+     */
+    private static final class DirectLookup implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement query;
+
+        DirectLookup(PostgresServer postgres) throws Exception {
+            connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
+            query = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_PROFESSIONAL p LEFT JOIN RELAIS_RPPS_ACTIVITY a"
+                    + " ON a.ID_NAT = p.ID_NAT WHERE p.ID_NAT = ? ORDER BY a.ACTIVITY_NO");
+        }
+
+        long time(String idNat) throws Exception {
+            long start = System.nanoTime();
+            query.setString(1, idNat);
+            try (ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        rows.getString(c);
+                    }
+                }
+            }
+            return System.nanoTime() - start;
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
     }
 
     /** The admin REST calls of the benchmark, with a token renewed before the admin CLI's one-minute expiry. */
