@@ -99,6 +99,11 @@ public final class RppsImportLoadBenchmark {
                 RelaisInstance.Database.POSTGRESQL,
                 settings -> {
                     settings.runtimeOption(IMPORT_OPTION + "drop-folder-interval-seconds", "1");
+                    // -Drelais.bench.thread-nice=0: the import thread at the requests' priority, to compare.
+                    String nice = System.getProperty("relais.bench.thread-nice");
+                    if (nice != null) {
+                        settings.runtimeOption(IMPORT_OPTION + "thread-nice", nice);
+                    }
                     LoginBenchmark.recordIfAsked(settings);
                 })) {
             LoginBenchmark.pin(relais.process().jvm(), "0");

@@ -30,7 +30,8 @@ public record ImportServerConfig(
         Path workFolder,
         ImportSettings settings,
         int transactionTimeoutSeconds,
-        long maxUploadBytes) {
+        long maxUploadBytes,
+        int threadNice) {
 
     static final String SOURCE_URL = "source-url";
     static final String DOWNLOAD_TIME = "download-time";
@@ -44,11 +45,13 @@ public record ImportServerConfig(
     static final String CHANGE_RETENTION_DAYS = "change-retention-days";
     static final String TRANSACTION_TIMEOUT = "transaction-timeout-seconds";
     static final String MAX_UPLOAD_MB = "max-upload-mb";
+    static final String THREAD_NICE = "thread-nice";
 
     static final String DEFAULT_DOWNLOAD_TIME = "04:30";
     static final int DEFAULT_DROP_FOLDER_INTERVAL = 300;
     static final int DEFAULT_TRANSACTION_TIMEOUT = 1800;
     static final int DEFAULT_MAX_UPLOAD_MB = 1024;
+    static final int DEFAULT_THREAD_NICE = 10;
 
     public static final List<ProviderConfigProperty> METADATA = ProviderConfigurationBuilder.create()
             .property().name(SOURCE_URL).type(ProviderConfigProperty.STRING_TYPE)
@@ -111,6 +114,13 @@ public record ImportServerConfig(
                         + "s'applique aussi : relevez les deux ensemble. / Largest upload, in MB; Keycloak's HTTP body limit "
                         + "(quarkus.http.limits.max-body-size) applies too.")
                 .add()
+            .property().name(THREAD_NICE).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_THREAD_NICE)
+                .helpText("Priorité Linux (nice, de 0 à 19) de la partie de l'import qui tourne dans Keycloak (lecture du "
+                        + "fichier, envoi à la base). Quand le processeur est pris, les connexions et les requêtes passent "
+                        + "avant l'import, qui prend ce qu'elles laissent ; sans autre charge, l'import va aussi vite. 0 : même "
+                        + "priorité que les requêtes. / Linux nice value (0-19) of the import's work inside Keycloak: on a busy "
+                        + "core, logins and requests run first; 0 gives it the requests' priority.")
+                .add()
             .build();
 
     static ImportServerConfig from(Config.Scope config) {
@@ -131,7 +141,8 @@ public record ImportServerConfig(
                 Path.of(config.get(WORK_FOLDER, home.resolve("data").resolve("rpps-work").toString())),
                 settings,
                 config.getInt(TRANSACTION_TIMEOUT, DEFAULT_TRANSACTION_TIMEOUT),
-                (long) config.getInt(MAX_UPLOAD_MB, DEFAULT_MAX_UPLOAD_MB) << 20);
+                (long) config.getInt(MAX_UPLOAD_MB, DEFAULT_MAX_UPLOAD_MB) << 20,
+                nice(config.getInt(THREAD_NICE, DEFAULT_THREAD_NICE)));
     }
 
     private static LocalTime time(String value) {
@@ -140,6 +151,13 @@ public record ImportServerConfig(
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("RPPS import: " + DOWNLOAD_TIME + " must be HH:mm, got '" + value + "'", e);
         }
+    }
+
+    private static int nice(int value) {
+        if (value < 0 || value > 19) {
+            throw new IllegalArgumentException("RPPS import: " + THREAD_NICE + " must be between 0 and 19, got " + value);
+        }
+        return value;
     }
 
     private static double percent(Config.Scope config, String name, double defaultValue) {

@@ -56,17 +56,22 @@ final class ImportService {
     private final ImportServerConfig config;
     private final Clock clock = Clock.systemUTC();
     private final String node = nodeName();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "relais-rpps-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor;
     private final AtomicReference<String> lastCheck = new AtomicReference<>("aucune vérification depuis le démarrage");
     private volatile RppsTables tables;
 
     ImportService(KeycloakSessionFactory factory, ImportServerConfig config) {
         this.factory = factory;
         this.config = config;
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            // The import shares Keycloak's cores with the logins: it runs below them (see BackgroundPriority).
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread(config.threadNice());
+                runnable.run();
+            }, "relais-rpps-import");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     ImportServerConfig config() {
