@@ -78,7 +78,7 @@ class CrlSourcesTest {
     }
 
     @Test
-    void aDroppedFileIsReadAgainOnlyWhenItsSizeOrTimeChanged() throws Exception {
+    void aDroppedFileIsReadAgainOnlyWhenReplaced() throws Exception {
         Path file = Files.write(drop.resolve("ACI-FO-PP.crl"), CRL);
         CrlSources sources = new CrlSources(List.of(), drop, Duration.ofSeconds(5));
 
