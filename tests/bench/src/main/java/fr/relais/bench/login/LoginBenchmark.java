@@ -129,9 +129,10 @@ public final class LoginBenchmark {
     /**
      * Every kind of login in turn, 20 s each, until Keycloak's JIT compilers took under 5 % of its core over
      * a whole round (at most 15 minutes). On its one core the compilers get only what the requests leave
-     * them: after a fixed 30 s warm-up they still took a quarter of the core, and throughput kept rising
-     * from one measure to the next for nine minutes (card and stock X.509 alternating: 53, 66, 82, 93, 102,
-     * 119 logins/s), so the order of the kinds decided the comparison.
+     * them: minutes after a 15 s warm-up they still took 26–28 % of the core (RPPS import-load benchmark),
+     * and with a fixed 30 s warm-up per kind throughput kept rising from one measure to the next for nine
+     * minutes (card and stock X.509 alternating: 53, 66, 82, 93, 102, 119 logins/s), so the order of the
+     * kinds decided the comparison.
      */
     static void warmUp(RelaisInstance relais, List<Login> logins, int workers) throws Exception {
         long began = System.nanoTime();
