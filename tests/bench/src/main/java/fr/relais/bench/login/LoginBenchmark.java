@@ -85,8 +85,8 @@ public final class LoginBenchmark {
             prepare = login -> benchRealm.enableRequiredAction(shipped, VERIFY_PROFILE,
                     login.name.equals(VERIFY_PROFILE_FLIPPED) != verifyProfileShipped);
             Map<String, List<Result>> results = new LinkedHashMap<>();
-            warmUp(relais, logins, workers);
-            run(relais, logins, warmup, measure, repeats, workers, results);
+            warmUp(relais, benchRealm, logins, workers);
+            run(relais, benchRealm, logins, warmup, measure, repeats, workers, results);
 
             if (only != null && !only.contains("relais-card-1M-crl")) {
                 report(results);
@@ -99,20 +99,21 @@ public final class LoginBenchmark {
                     .thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1))).crlNumber(BigInteger.valueOf(now.toEpochMilli()))
                     .buildDer());
             Thread.sleep(15_000);  // the background job picks it up within one refresh period
-            run(relais, List.of(Login.certificate("relais-card-1M-crl", shipped, "bench-card", card, port)), warmup, measure,
-                    repeats, workers, results);
+            run(relais, benchRealm, List.of(Login.certificate("relais-card-1M-crl", shipped, "bench-card", card, port)),
+                    warmup, measure, repeats, workers, results);
             report(results);
         }
     }
 
-    private static void run(RelaisInstance relais, List<Login> logins, Duration warmup, Duration measure, int repeats,
-                            int workers, Map<String, List<Result>> results) throws Exception {
+    private static void run(RelaisInstance relais, BenchRealm realm, List<Login> logins, Duration warmup, Duration measure,
+                            int repeats, int workers, Map<String, List<Result>> results) throws Exception {
         for (int repeat = 1; repeat <= repeats; repeat++) {
             // Each repeat starts one login further down the list, so no kind of login always runs
             // first (right after start-up, with the JIT still busy) or always after the same neighbour.
             List<Login> order = new ArrayList<>(logins);
             java.util.Collections.rotate(order, -(repeat - 1));
             for (Login login : order) {
+                realm.endSessions();
                 prepare.prepare(login);
                 drive(login, workers, warmup, null);
                 long cpuBefore = cpuNanos(relais.process().jvm());
@@ -132,15 +133,17 @@ public final class LoginBenchmark {
      * them: minutes after a 15 s warm-up they still took 26–28 % of the core (RPPS import-load benchmark),
      * and with a fixed 30 s warm-up per kind throughput kept rising from one measure to the next for nine
      * minutes (card and stock X.509 alternating: 53, 66, 82, 93, 102, 119 logins/s), so the order of the
-     * kinds decided the comparison.
+     * kinds decided the comparison. The sessions of the realm are ended before each kind (see
+     * {@link BenchRealm#endSessions}).
      */
-    static void warmUp(RelaisInstance relais, List<Login> logins, int workers) throws Exception {
+    static void warmUp(RelaisInstance relais, BenchRealm realm, List<Login> logins, int workers) throws Exception {
         long began = System.nanoTime();
         double compilers = 1;
         while (compilers >= 0.05 && System.nanoTime() - began < Duration.ofMinutes(15).toNanos()) {
             Map<String, Long> before = compilerThreadsCpuNanos(relais.process().jvm());
             long start = System.nanoTime();
             for (Login login : logins) {
+                realm.endSessions();
                 prepare.prepare(login);
                 drive(login, workers, () -> Thread.sleep(20_000));
             }

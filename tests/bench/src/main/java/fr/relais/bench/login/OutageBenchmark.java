@@ -49,7 +49,8 @@ public final class OutageBenchmark {
              RelaisInstance relais = RelaisInstance.start(root, new RelaisInstance.Ports(PORT, 19000), "https://dui.invalid",
                      "https://viatrajectoire.invalid", DemoPsc.connection(psc, pscSecret, 5000), settings -> { })) {
             LoginBenchmark.pin(relais.process().jvm(), "0");
-            new BenchRealm(relais).create();
+            BenchRealm realm = new BenchRealm(relais);
+            realm.create();
             SSLContext noCard = relais.pki().serverTrust();
             SSLContext card = relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0)));
             List<Login> logins = List.of(Login.page("bench-password", noCard, PORT),
@@ -65,7 +66,7 @@ public final class OutageBenchmark {
             List<Duration> toDown = new ArrayList<>();
             List<Duration> toUp = new ArrayList<>();
             boolean blackholed = false;
-            LoginBenchmark.warmUp(relais, logins, workers);
+            LoginBenchmark.warmUp(relais, realm, logins, workers);
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 // Odd repeats measure the healthy state first, even ones the outage first.
                 boolean[] order = repeat % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false};
@@ -86,6 +87,7 @@ public final class OutageBenchmark {
                     }
                     for (Login login : logins) {
                         String name = login.name + (outage ? " [PSC blackholed]" : " [PSC healthy]");
+                        realm.endSessions();
                         LoginBenchmark.drive(login, workers, () -> Thread.sleep(warmup.toMillis()));
                         long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
                         Map<String, Long> requestCpuBefore = LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm());

@@ -30,8 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.relais.bench.rpps.SyntheticExtractionGenerator;
+import fr.relais.bench.rpps.SyntheticExtractionGenerator.NamedProfessional;
 import fr.relais.runner.DemoExtraction;
-import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.Folders;
 import fr.relais.runner.PostgresServer;
 import fr.relais.runner.PscConnection;
@@ -43,7 +43,9 @@ import fr.relais.runner.Secrets;
  * by the runner: the Keycloak distribution with the Relais providers, PostgreSQL from Maven artifacts).
  * Two things are measured apart, since one would hide the other:
  * <ul>
- *   <li>card-login throughput, with paced user searches by idNat_PS beside them, while the drop folder's
+ *   <li>card-login throughput (a visiting professional's card, in the demo file and the synthetic one:
+ *       each login reads the directory when Keycloak loads his linked account and again for the token's
+ *       RPPS claims), with paced user searches by idNat_PS beside them, while the drop folder's
  *       full-size synthetic extraction is imported into an almost empty directory, at rest, and while the
  *       next day's file (1 % of the professionals gone) is imported;</li>
  *   <li>the latency of looking a professional up by idNat_PS through Keycloak's user search
@@ -62,7 +64,7 @@ import fr.relais.runner.Secrets;
  * Keycloak is pinned to core 0 and this driver to core 1; PostgreSQL is not pinned. Figures are printed,
  * never asserted. Run by hand:
  * <pre>
- * java -cp ... fr.relais.bench.login.RppsImportLoadBenchmark [professionals=740000] [workers=8] [lookupsPerSecond=20]
+ * java -cp ... fr.relais.bench.login.RppsImportLoadBenchmark [professionals=740000] [workers=8] [lookupsPerSecond=50]
  * </pre>
  */
 public final class RppsImportLoadBenchmark {
@@ -77,18 +79,26 @@ public final class RppsImportLoadBenchmark {
             .split(",")).mapToInt(p -> Integer.parseInt(p.trim())).toArray();
     private static final int HTTPS_PORT = PORTS[0];
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(40);
+    /** A visiting professional of the demo file, written into the synthetic one too: his card logins read the directory. */
+    private static final DemoExtraction.Visitor VISITOR = DemoExtraction.VISITORS.get(0);
+    /** A card-login client with the shipped realm's RPPS claims mapper, which reads the directory for every token. */
+    private static final String DIRECTORY_CLIENT = "bench-card-rpps";
 
     public static void main(String[] args) throws Exception {
         int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 740_000;
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int lookupsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int lookupsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         LoginBenchmark.pin(ProcessHandle.current(), "1");
 
         Path root = Path.of(System.getProperty("relais.bench.root", "/tmp/relais-rpps-load-bench"));
         Folders.deleteRecursively(root);
         Path work = Files.createDirectories(root.resolve("extractions"));
         Path full = work.resolve("PS_LibreAcces_Personne_activite_202611200000.txt");
-        SyntheticExtractionGenerator.main(new String[] {full.toString(), Integer.toString(professionals)});
+        long written = new SyntheticExtractionGenerator(1).write(full, professionals, List.of(new NamedProfessional(
+                VISITOR.idNatPs().substring(1), VISITOR.givenName(), VISITOR.surname(),
+                Integer.toString(VISITOR.professionCode()))));
+        System.out.printf(Locale.ROOT, "%s: %d professionals and %s, %d lines%n", full, professionals, VISITOR.idNatPs(),
+                written);
         List<String> sample = sampleIdNats(full, 5_000);
         Path shrunk = work.resolve("PS_LibreAcces_Personne_activite_202611210000.txt");
         long kept = withoutLastPercent(full, shrunk);
@@ -107,19 +117,37 @@ public final class RppsImportLoadBenchmark {
                     LoginBenchmark.recordIfAsked(settings);
                 })) {
             LoginBenchmark.pin(relais.process().jvm(), "0");
-            new BenchRealm(relais).create();
+            BenchRealm realm = new BenchRealm(relais);
+            realm.create();
+            realm.cardClientWithDirectoryClaims(RelaisInstance.REALM, DIRECTORY_CLIENT);
             Admin admin = new Admin(relais);
             DirectLookup direct = new DirectLookup(relais.postgres().orElseThrow());
             admin.awaitImport(DemoExtraction.FILE_NAME);
-            Login card = Login.certificate("relais-card", RelaisInstance.REALM, "bench-card",
-                    relais.pki().presenting(relais.pki().card(DemoProfessional.ALL.get(0))), HTTPS_PORT);
-            LoginBenchmark.warmUp(relais, List.of(card), workers);
+            Login card = Login.certificate("relais-card", RelaisInstance.REALM, DIRECTORY_CLIENT,
+                    relais.pki().presenting(relais.pki().hierarchy().card(VISITOR.idNatPs())
+                            .givenName(VISITOR.givenName()).surname(VISITOR.surname()).title(VISITOR.professionLabel())
+                            .professionCode(VISITOR.professionCode()).issue()), HTTPS_PORT);
+            // The first login opens the visitor's linked account; from then on every login reads the directory.
+            card.perform(0);
+            admin.requireLinkedAccount(VISITOR.idNatPs());
+            // The user search's own code path warms up beside the logins, on professionals the demo file holds.
+            AtomicBoolean warm = new AtomicBoolean();
+            List<String> demoIdNats = DemoExtraction.VISITORS.stream().map(DemoExtraction.Visitor::idNatPs).toList();
+            Thread warmSearches = new Thread(() -> searchUntil(warm, admin, direct, demoIdNats, lookupsPerSecond,
+                    new ArrayList<>()));
+            warmSearches.start();
+            LoginBenchmark.warmUp(relais, realm, List.of(card), workers);
+            warm.set(true);
+            warmSearches.join();
 
             List<String> lines = new ArrayList<>();
+            realm.endSessions();
             lines.add(measure("import into an empty directory", relais, admin, direct, card, workers, lookupsPerSecond, sample,
                     full));
             lines.add(awaitQuiet("after the first import"));
+            realm.endSessions();
             lines.add(measure("idle (directory loaded)", relais, admin, direct, card, workers, lookupsPerSecond, sample, null));
+            realm.endSessions();
             lines.add(measure("import of the next day's file", relais, admin, direct, card, workers, lookupsPerSecond, sample,
                     shrunk));
             lines.add(awaitQuiet("after the next day's import"));
@@ -158,11 +186,11 @@ public final class RppsImportLoadBenchmark {
     private static String measure(String name, RelaisInstance relais, Admin admin, DirectLookup direct, Login card, int workers,
                                   int lookupsPerSecond, List<String> sample, Path extraction) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        List<Long> lookupNanos = new ArrayList<>();
-        List<Long> directNanos = new ArrayList<>();
-        Thread lookups = new Thread(() -> searchUntil(stop, admin, direct, sample, lookupsPerSecond, lookupNanos, directNanos));
+        List<Search> searches = new ArrayList<>();
+        Thread lookups = new Thread(() -> searchUntil(stop, admin, direct, sample, lookupsPerSecond, searches));
         JsonNode[] run = new JsonNode[1];
-        Map<Double, Double> bucketsBefore = admin.queryBuckets();
+        Map<Double, Double> bucketsBefore = admin.queryBuckets("search");
+        Map<Double, Double> findBucketsBefore = admin.queryBuckets("find");
         lookups.start();
         long cpuBefore = LoginBenchmark.cpuNanos(relais.process().jvm());
         Map<String, Long> requestCpuBefore = LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm());
@@ -186,15 +214,22 @@ public final class RppsImportLoadBenchmark {
                 LoginBenchmark.delta(requestCpuBefore, LoginBenchmark.requestThreadsCpuNanos(relais.process().jvm())));
         stop.set(true);
         lookups.join();
-        Map<Double, Double> buckets = delta(bucketsBefore, admin.queryBuckets());
-        long[] sorted = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] directSorted = directNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        Map<Double, Double> buckets = delta(bucketsBefore, admin.queryBuckets("search"));
+        Map<Double, Double> findBuckets = delta(findBucketsBefore, admin.queryBuckets("find"));
+        double finds = findBuckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        String loginLookups = workers == 0 ? "" : String.format(Locale.ROOT,
+                " | directory reads by the logins (server side): %.0f, %.1f per login, p50 <= %.2f ms, p99 <= %.2f ms",
+                finds, finds / Math.max(1, logins.logins()), bucketPercentile(findBuckets, 0.50) * 1e3,
+                bucketPercentile(findBuckets, 0.99) * 1e3);
+        long[] sorted = searches.stream().mapToLong(Search::nanos).sorted().toArray();
+        long[] directSorted = searches.stream().mapToLong(Search::directNanos).sorted().toArray();
+        printSlowest(name, searches);
         String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s: %s]",
                 run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0, run[0].path("message").asText());
-        return String.format(Locale.ROOT, "%-32s %s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
+        return String.format(Locale.ROOT, "%-32s %s%s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
                         + " | its directory query (server side, %.0f): p50 <= %.2f ms, p99 <= %.2f ms"
                         + " | the same query over JDBC from the driver (%d): p50 %.2f ms, p99 %.2f ms%s",
-                name, workers == 0 ? "no card logins" : "card logins " + logins, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
+                name, workers == 0 ? "no card logins" : "card logins " + logins, loginLookups, sorted.length, LoginBenchmark.percentile(sorted, 0.50) / 1e6,
                 LoginBenchmark.percentile(sorted, 0.99) / 1e6, buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0),
                 bucketPercentile(buckets, 0.50) * 1e3, bucketPercentile(buckets, 0.99) * 1e3, directSorted.length,
                 LoginBenchmark.percentile(directSorted, 0.50) / 1e6, LoginBenchmark.percentile(directSorted, 0.99) / 1e6,
@@ -223,7 +258,7 @@ public final class RppsImportLoadBenchmark {
      * PostgreSQL: the floor the server-side figure compares with, on the same machine at the same moment.
      */
     private static void searchUntil(AtomicBoolean stop, Admin admin, DirectLookup direct, List<String> sample,
-                                    int perSecond, List<Long> out, List<Long> directOut) {
+                                    int perSecond, List<Search> out) {
         SplittableRandom random = new SplittableRandom(7);
         long interval = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
@@ -232,8 +267,8 @@ public final class RppsImportLoadBenchmark {
                 String idNat = sample.get(random.nextInt(sample.size()));
                 long start = System.nanoTime();
                 admin.search(idNat);
-                out.add(System.nanoTime() - start);
-                directOut.add(direct.time(idNat));
+                long nanos = System.nanoTime() - start;
+                out.add(new Search(start, nanos, direct.time(idNat)));
                 next += interval;
                 long sleep = next - System.nanoTime();
                 if (sleep > 0) {
@@ -243,6 +278,26 @@ public final class RppsImportLoadBenchmark {
                 System.err.println("user search: " + e);
             }
         }
+    }
+
+    /** One user search: when it started ({@link System#nanoTime}), its latency, and the JDBC floor's right after. */
+    private record Search(long startNanos, long nanos, long directNanos) {
+    }
+
+    /**
+     * The ten slowest searches of a phase with their second in it, to set beside the phase's timeline: a
+     * slow search next to a fast JDBC query points at Keycloak, both slow at PostgreSQL or the machine.
+     */
+    private static void printSlowest(String phase, List<Search> searches) {
+        if (searches.isEmpty()) {
+            return;
+        }
+        long began = searches.get(0).startNanos();
+        System.out.println(phase + ", slowest user searches (second of the phase: search / JDBC floor, ms): "
+                + searches.stream().sorted(java.util.Comparator.comparingLong(Search::nanos).reversed()).limit(10)
+                .map(x -> String.format(Locale.ROOT, "%.1f s: %.1f / %.2f", (x.startNanos() - began) / 1e9,
+                        x.nanos() / 1e6, x.directNanos() / 1e6))
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** idNat_PS values spread over the file (column 3), read once before the server starts. */
@@ -307,31 +362,43 @@ public final class RppsImportLoadBenchmark {
     }
 
     /**
-     * The lookup by idNat_PS as the directory sends it (the professional left-joined to its activities), over
-     * one JDBC connection of the driver's, every column read as a string.
+     * The lookup by idNat_PS as the directory sends it (the professional by primary key, then his
+     * activities in key order with a row limit), over one JDBC connection of the driver's, every column
+     * read as a string.
      */
     private static final class DirectLookup implements AutoCloseable {
         private final Connection connection;
-        private final PreparedStatement query;
+        private final PreparedStatement professional;
+        private final PreparedStatement activities;
 
         DirectLookup(PostgresServer postgres) throws Exception {
             connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
-            query = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_PROFESSIONAL p LEFT JOIN RELAIS_RPPS_ACTIVITY a"
-                    + " ON a.ID_NAT = p.ID_NAT WHERE p.ID_NAT = ? ORDER BY a.ACTIVITY_NO");
+            professional = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_PROFESSIONAL WHERE ID_NAT = ?");
+            activities = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_ACTIVITY WHERE ID_NAT = ?"
+                    + " ORDER BY ACTIVITY_NO FETCH FIRST 100 ROWS ONLY");
         }
 
         long time(String idNat) throws Exception {
             long start = System.nanoTime();
+            if (readAll(professional, idNat) > 0) {
+                readAll(activities, idNat);
+            }
+            return System.nanoTime() - start;
+        }
+
+        private static int readAll(PreparedStatement query, String idNat) throws Exception {
             query.setString(1, idNat);
+            int count = 0;
             try (ResultSet rows = query.executeQuery()) {
                 int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
+                    count++;
                     for (int c = 1; c <= columns; c++) {
                         rows.getString(c);
                     }
                 }
             }
-            return System.nanoTime() - start;
+            return count;
         }
 
         @Override
@@ -360,14 +427,15 @@ public final class RppsImportLoadBenchmark {
         }
 
         /**
-         * The cumulative bucket counts of the directory's search query, by upper bound in seconds, from
-         * Keycloak's {@code /metrics} on the management port.
+         * The cumulative bucket counts of one directory query ({@code find}: the logins' reads by idNat_PS;
+         * {@code search}: the user search's), by upper bound in seconds, from Keycloak's {@code /metrics} on
+         * the management port.
          */
-        Map<Double, Double> queryBuckets() throws Exception {
+        Map<Double, Double> queryBuckets(String query) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("https://localhost:"
                     + relais.managementPort() + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
             Map<Double, Double> buckets = new TreeMap<>();
-            String prefix = "relais_rpps_query_seconds_bucket{query=\"search\",le=\"";
+            String prefix = "relais_rpps_query_seconds_bucket{query=\"" + query + "\",le=\"";
             for (String line : response.body().split("\n")) {
                 if (line.startsWith(prefix)) {
                     String le = line.substring(prefix.length(), line.indexOf('"', prefix.length()));
@@ -376,6 +444,15 @@ public final class RppsImportLoadBenchmark {
                 }
             }
             return buckets;
+        }
+
+        /** Fails unless the realm holds an account for this idNat_PS linked to the RPPS user storage. */
+        void requireLinkedAccount(String idNat) throws Exception {
+            JsonNode users = JSON.readTree(get("/admin/realms/" + RelaisInstance.REALM + "/users?exact=true&username="
+                    + idNat).body());
+            if (users.size() != 1 || users.get(0).path("federationLink").asText().isEmpty()) {
+                throw new IllegalStateException("no account linked to the directory for " + idNat + ": " + users);
+            }
         }
 
         /** Waits for the import of the named file to end; returns its run. */

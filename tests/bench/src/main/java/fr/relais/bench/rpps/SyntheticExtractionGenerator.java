@@ -90,7 +90,7 @@ public final class SyntheticExtractionGenerator {
     private long lastRpps = 10_000_000_000L;
     private long lines;
 
-    SyntheticExtractionGenerator(long seed) {
+    public SyntheticExtractionGenerator(long seed) {
         random = new SplittableRandom(seed);
         establishments = new Establishments(ESTABLISHMENTS, departements, random);
         totalWeight = Profession.ALL.stream().mapToInt(Profession::weight).sum();
@@ -115,10 +115,24 @@ public final class SyntheticExtractionGenerator {
 
     /** @return the number of data lines written */
     long write(Path output, int professionals) throws IOException {
+        return write(output, professionals, List.of());
+    }
+
+    /**
+     * The file, with {@code named} first (outside the idNat_PS order; the reader does not need it), so that
+     * a benchmark can sign in with their cards and find them in the directory; each has one salaried
+     * activity at an establishment of the pool.
+     *
+     * @return the number of data lines written
+     */
+    public long write(Path output, int professionals, List<NamedProfessional> named) throws IOException {
         try (Writer out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 20)) {
             out.write(HEADER);
             out.write('\n');
+            for (NamedProfessional professional : named) {
+                writeNamed(out, professional);
+            }
             for (int i = 0; i < professionals; i++) {
                 writeProfessional(out);
             }
@@ -151,6 +165,20 @@ public final class SyntheticExtractionGenerator {
                 emit(out, identity, skill, mode, structure, profession);
             }
         }
+    }
+
+    /** A professional whose identity a benchmark chooses (an RPPS number and a profession of {@link Profession#ALL}). */
+    public record NamedProfessional(String rpps, String firstName, String lastName, String professionCode) {
+    }
+
+    private void writeNamed(Writer out, NamedProfessional named) throws IOException {
+        Profession profession = Profession.ALL.stream().filter(p -> p.code().equals(named.professionCode())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such profession: " + named.professionCode()));
+        String[] identity = {
+            "8", named.rpps(), "8" + named.rpps(), "", "", "", "", named.lastName(), named.firstName(),
+            profession.code(), profession.label(), "C", "Civil",
+        };
+        emit(out, identity, "|||", "S|Salarié", establishments.pick(random), profession);
     }
 
     private Profession pickProfession() {

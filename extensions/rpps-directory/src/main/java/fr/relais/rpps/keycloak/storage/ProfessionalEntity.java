@@ -26,9 +26,6 @@ import org.hibernate.annotations.Immutable;
     @NamedQuery(name = "relaisRppsByFiness",
             query = "select p from ProfessionalEntity p where p.idNat in (select a.idNat from ActivityEntity a"
                     + " where a.finessSite = :finess or a.finessLegalEntity = :finess) order by p.searchName, p.idNat"),
-    @NamedQuery(name = "relaisRppsWithActivities",
-            query = "select p, a from ProfessionalEntity p left join ActivityEntity a on a.idNat = p.idNat"
-                    + " where p.idNat = :id order by a.activityNo"),
     @NamedQuery(name = "relaisRppsCount", query = "select count(p) from ProfessionalEntity p")
 })
 public class ProfessionalEntity {

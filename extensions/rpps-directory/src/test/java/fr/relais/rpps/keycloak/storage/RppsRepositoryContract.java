@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,19 @@ abstract class RppsRepositoryContract {
                 null, ImportTrigger.MANUAL, "admin", false));
         assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
 
-        factory = new HibernatePersistenceConfiguration("rpps-" + kind())
+        factory = entityManagerFactory(sql -> sql);
+        em = factory.createEntityManager();
+    }
+
+    /** Keycloak's view of the directory tables; {@code inspector} sees each SQL statement Hibernate sends. */
+    EntityManagerFactory entityManagerFactory(StatementInspector inspector) {
+        return new HibernatePersistenceConfiguration("rpps-" + kind())
                 .managedClasses(ProfessionalEntity.class, ActivityEntity.class, ImportRunEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
                 // The mapping must match what the changelog created, column by column.
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .property(AvailableSettings.STATEMENT_INSPECTOR, inspector)
                 .createEntityManagerFactory();
-        em = factory.createEntityManager();
     }
 
     @AfterEach
@@ -99,6 +106,21 @@ abstract class RppsRepositoryContract {
                 .satisfies(martin -> assertThat(martin.lastName()).isEqualTo("MARTIN"))
                 .satisfies(martin -> assertThat(martin.activities()).as("registered, no current practice").isEmpty());
         assertThat(new RppsRepository(em).find("899999999999")).isEmpty();
+    }
+
+    @Test
+    void aProfessionalWithMoreActivitiesThanOneReadHoldsThemAll() {
+        StringBuilder insert = new StringBuilder("INSERT INTO RELAIS_RPPS_ACTIVITY (ID_NAT, ACTIVITY_NO, FINESS_SITE) VALUES ");
+        for (int no = 1000; no < 1150; no++) {
+            insert.append(no == 1000 ? "" : ", ").append("('810000000002', ").append(no).append(", '69").append(no).append("')");
+        }
+        database.execute(insert.toString());
+
+        ProfessionalRecord lefevre = new RppsRepository(em).find("810000000002").orElseThrow();
+
+        assertThat(lefevre.activities()).hasSize(151);
+        assertThat(lefevre.activities().get(0).finessSite()).isEqualTo("690099999");
+        assertThat(lefevre.activities().get(150).finessSite()).isEqualTo("691149");
     }
 
     @Test
