@@ -20,9 +20,7 @@ import org.hibernate.annotations.Immutable;
 @IdClass(ActivityEntity.Key.class)
 @NamedQueries({
     @NamedQuery(name = "relaisRppsActivitiesOf",
-            query = "select a from ActivityEntity a where a.idNat in :ids order by a.idNat, a.activityNo"),
-    @NamedQuery(name = "relaisRppsActivitiesOfOne",
-            query = "select a from ActivityEntity a where a.idNat = :id order by a.activityNo")
+            query = "select a from ActivityEntity a where a.idNat in :ids order by a.idNat, a.activityNo")
 })
 public class ActivityEntity {
 

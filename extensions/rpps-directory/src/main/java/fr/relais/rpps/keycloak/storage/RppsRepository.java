@@ -62,8 +62,8 @@ public final class RppsRepository {
     }
 
     private List<ActivityEntity> activitiesOf(String idNat, int max) {
-        return readOnly(em.createNamedQuery("relaisRppsActivitiesOfOne", ActivityEntity.class)).setParameter("id", idNat)
-                .setMaxResults(max).getResultList();
+        return readOnly(em.createNamedQuery("relaisRppsActivitiesOf", ActivityEntity.class))
+                .setParameter("ids", List.of(idNat)).setMaxResults(max).getResultList();
     }
 
     public List<ProfessionalRecord> search(DirectorySearch search, int first, int max) {
