@@ -127,7 +127,7 @@ final class BenchRealm {
     /**
      * Ends every user session of the bench's realms. Each login leaves one, alive for the realm's idle
      * timeout: after a 15-minute warm-up (about 80,000 logins) they kept Keycloak's 512 MB heap 65-72 % full
-     * in the old generation and throughput fell by up to 70 % within the run. Ended before each
+     * in the old generation and throughput fell by about 70 % within the run. Ended before each
      * kind of login, a measure only carries the sessions of its own minute.
      */
     void endSessions() throws IOException, InterruptedException {
