@@ -374,8 +374,8 @@ public final class RppsImportLoadBenchmark {
         DirectLookup(PostgresServer postgres) throws Exception {
             connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
             professional = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_PROFESSIONAL WHERE ID_NAT = ?");
-            activities = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_ACTIVITY WHERE ID_NAT = ?"
-                    + " ORDER BY ACTIVITY_NO FETCH FIRST 100 ROWS ONLY");
+            activities = connection.prepareStatement("SELECT * FROM RELAIS_RPPS_ACTIVITY WHERE ID_NAT IN (?)"
+                    + " ORDER BY ID_NAT, ACTIVITY_NO FETCH FIRST 100 ROWS ONLY");
         }
 
         long time(String idNat) throws Exception {
