@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -112,10 +114,7 @@ class RppsDirectoryIT {
         assertThat(usernames(byProfession)).containsExactly(DemoExtraction.VISITORS.get(2).idNatPs());
 
         // Operators see how long the directory's queries take, as a histogram on the management port.
-        HttpResponse<String> metrics = HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build()
-                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + relais.managementPort() + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).containsPattern("relais_rpps_query_seconds_count\\{query=\"search\"} [1-9]")
+        assertThat(metrics(relais)).containsPattern("relais_rpps_query_seconds_count\\{query=\"search\"} [1-9]")
                 .contains("relais_rpps_query_seconds_bucket{query=\"search\",le=");
     }
 
@@ -134,6 +133,12 @@ class RppsDirectoryIT {
                     .isEqualTo(PscConnection.DEMO_FINESS);
             assertThat(rpps.path("activite").path("mode_exercice").path("code").asText()).as(tokenName).isEqualTo("S");
         }
+
+        // Her next login reads nothing from the directory: the node kept her record (emptied by imports, see order 6).
+        double directoryReads = directoryFindCount(relais);
+        JsonNode again = cardLoginTokens(relais, relais.pki().card(CLAIRE));
+        assertThat(payload(again.get("id_token").asText()).path("rpps").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
+        assertThat(directoryFindCount(relais)).isEqualTo(directoryReads);
     }
 
     @Test
@@ -368,6 +373,20 @@ class RppsDirectoryIT {
     }
 
     /** Sets or removes (null) an account's idNat_PS, the rest of the account as it was. */
+    /** Keycloak's Prometheus page, on the management port. */
+    private static String metrics(RelaisInstance relais) throws Exception {
+        return HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build()
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + relais.managementPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** How many times the directory was read for one professional (the login path), since the start. */
+    private static double directoryFindCount(RelaisInstance relais) throws Exception {
+        Matcher count = Pattern.compile("relais_rpps_query_seconds_count\\{query=\"find\"} (\\S+)").matcher(metrics(relais));
+        assertThat(count.find()).as("find count on /metrics").isTrue();
+        return Double.parseDouble(count.group(1));
+    }
+
     private static void setIdNat(RelaisInstance relais, String accountId, String idNat) throws Exception {
         String path = "realms/" + RelaisInstance.REALM + "/users/" + accountId;
         AdminApi admin = new AdminApi(relais);

@@ -40,7 +40,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 /**
  * The RPPS import on a full-size synthetic extraction, through Relais's own import code, into a real
  * PostgreSQL 15 started from Maven artifacts on the same machine (as on the appliance). Three imports in
- * a row: the first into an empty directory, the same file again (the usual daily case: nothing changed),
+ * a row: the first into an empty directory (or into a small one: the demo file, a FINESS-scoped import), the same file again (the usual daily case: nothing changed),
  * then the file with its last 1 % of professionals missing (departures). During each, another connection
  * looks professionals up by idNat_PS, the query a card login makes, paced like a busy site; heap use of
  * this JVM is sampled throughout. 5,000 accounts carry an idNat_PS of the file, so each import also
@@ -52,8 +52,11 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * ./mvnw -B -q install -DskipTests -pl tests/bench -am
  * ./mvnw -B -q -pl tests/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  * java -Xmx512m -cp tests/bench/target/classes:$(cat tests/bench/target/classpath.txt) \
- *     fr.relais.bench.rpps.RppsImportBenchmark [workDir=/tmp/relais-rpps-bench] [professionals=740000] [postgres|h2]
+ *     fr.relais.bench.rpps.RppsImportBenchmark [workDir=/tmp/relais-rpps-bench] [professionals=740000] [postgres|h2] [initial=0]
  * </pre>
+ * With {@code initial} above 0, the directory first holds the file's first {@code initial} professionals,
+ * and the lookups during the first full import look those up (what logins do while a site widens its
+ * directory to the country).
  */
 public final class RppsImportBenchmark {
 
@@ -68,12 +71,17 @@ public final class RppsImportBenchmark {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/relais-rpps-bench");
         int professionals = args.length > 1 ? Integer.parseInt(args[1]) : 740_000;
         boolean h2 = args.length > 2 && args[2].equalsIgnoreCase("h2");
+        int initial = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Files.createDirectories(work);
 
         Path full = work.resolve("full").resolve("PS_LibreAcces_Personne_activite_202611280000.txt");
         Path shrunk = work.resolve("shrunk").resolve("PS_LibreAcces_Personne_activite_202611290000.txt");
         generate(full, professionals);
         generate(shrunk, professionals - professionals / 100);
+        Path small = work.resolve("small-" + initial).resolve("PS_LibreAcces_Personne_activite_202611270000.txt");
+        if (initial > 0) {
+            generate(small, initial);
+        }
 
         System.out.printf(Locale.ROOT, "JVM: %d cores, max heap %d MB; file %s: %.0f MB; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, full,
@@ -85,22 +93,33 @@ public final class RppsImportBenchmark {
             org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
             dataSource.setURL("jdbc:h2:file:" + work.resolve("h2").resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
             dataSource.setUser("sa");
-            run(dataSource, sample, full, shrunk);
+            run(dataSource, sample, full, shrunk, initial > 0 ? small : null);
             return;
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            run(postgres.getPostgresDatabase(), sample, full, shrunk);
+            run(postgres.getPostgresDatabase(), sample, full, shrunk, initial > 0 ? small : null);
         }
     }
 
-    private static void run(DataSource dataSource, List<String> sample, Path full, Path shrunk) throws Exception {
+    private static void run(DataSource dataSource, List<String> sample, Path full, Path shrunk, Path small)
+            throws Exception {
         applyChangelog(dataSource);
         linkedAccounts(dataSource, sample.subList(0, LINKED_ACCOUNTS));
         ImportJob job = new ImportJob(new JdbcTransactions(dataSource), RppsTables.DEFAULT,
                 ImportSettings.DEFAULTS, Clock.systemUTC(), "bench");
 
         lookups(dataSource, sample, () -> sleep(5_000));  // warm-up: JIT, server-side prepared statements
-        measure("first import (empty directory)", dataSource, sample, () -> job.run(request(full)));
+        if (small == null) {
+            measure("first import (empty directory)", dataSource, sample, () -> job.run(request(full)));
+        } else {
+            ImportRun initial = job.run(request(small));
+            System.out.printf(Locale.ROOT, "%ninitial directory: %s, %d professionals%n", initial.status(),
+                    initial.professionals());
+            List<String> present = sampleIdNats(small);
+            lookups(dataSource, present, () -> sleep(5_000));
+            measure("first import of the country (directory of " + initial.professionals() + ")", dataSource,
+                    present, () -> job.run(request(full)));
+        }
         System.gc();
         GcPauses idleGc = GcPauses.start();
         Latencies idle = lookups(dataSource, sample, () -> sleep(20_000));

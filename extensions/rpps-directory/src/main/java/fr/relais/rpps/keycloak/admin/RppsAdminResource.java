@@ -29,6 +29,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import fr.relais.rpps.directory.ProfessionalCache;
 import fr.relais.rpps.directory.ProfessionalRecord;
 import fr.relais.rpps.health.LinkHealth;
 import fr.relais.rpps.health.LinkHealthQuery;
@@ -185,8 +186,9 @@ public final class RppsAdminResource {
         return session.getProvider(RppsImport.class);
     }
 
+    /** The database itself, not the node's login cache: an administrator looks at the live directory. */
     private RppsRepository repository() {
-        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager(), ProfessionalCache.OFF);
     }
 
     private String adminName() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -128,6 +127,6 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
     }
 
     private RppsRepository repository() {
-        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+        return RppsRepository.of(session);
     }
 }

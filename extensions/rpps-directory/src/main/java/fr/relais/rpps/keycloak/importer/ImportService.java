@@ -35,6 +35,7 @@ import fr.relais.rpps.importer.ImportRuns;
 import fr.relais.rpps.importer.ImportStatus;
 import fr.relais.rpps.importer.ImportTrigger;
 import fr.relais.rpps.keycloak.storage.KeycloakTables;
+import fr.relais.rpps.keycloak.storage.RppsEntityProviderFactory;
 import fr.relais.rpps.source.DropFolderSource;
 import fr.relais.rpps.source.ExtractionSource;
 import fr.relais.rpps.source.FetchedExtraction;
@@ -219,10 +220,12 @@ final class ImportService {
     }
 
     /**
-     * Linked accounts carry their RPPS attributes in Keycloak's user cache; after a change every node
-     * reloads them (the cache clear is propagated through the cluster).
+     * Linked accounts carry their RPPS attributes in Keycloak's user cache, and login lookups in the node's
+     * professional cache; after a change every node reloads them (the user cache clear is propagated through
+     * the cluster, and the other nodes empty their professional cache when they receive it).
      */
     private void clearUserCache() {
+        RppsEntityProviderFactory.professionals(factory).invalidateAll();
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             UserCache cache = UserStorageUtil.userCache(session);
             if (cache != null) {

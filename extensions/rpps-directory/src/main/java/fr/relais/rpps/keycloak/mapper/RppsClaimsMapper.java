@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -94,8 +93,7 @@ public final class RppsClaimsMapper extends AbstractOIDCProtocolMapper
         }
         Map<String, Object> claim;
         try {
-            RppsRepository repository = new RppsRepository(
-                    session.getProvider(JpaConnectionProvider.class).getEntityManager());
+            RppsRepository repository = RppsRepository.of(session);
             ProfessionalRecord professional = repository.find(idNat).orElse(null);
             Set<String> finess = RppsComponents.of(userSession.getRealm())
                     .map(RppsRealmConfig::organisationFiness).orElse(Set.of());

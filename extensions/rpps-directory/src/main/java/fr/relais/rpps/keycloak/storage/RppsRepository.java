@@ -10,14 +10,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
 import fr.relais.rpps.directory.ActivityRecord;
 import fr.relais.rpps.directory.DirectorySearch;
+import fr.relais.rpps.directory.ProfessionalCache;
 import fr.relais.rpps.directory.ProfessionalRecord;
 import fr.relais.rpps.directory.SavoirFaireCodec;
 
 /**
  * Reads the directory through Keycloak's persistence unit: the professional by primary key and his
- * activities in the login path, bounded pages for the admin search.
+ * activities in the login path (through the node's {@link ProfessionalCache}), bounded pages for the
+ * admin search (always from the database: what an administrator looks at is the live directory).
  */
 public final class RppsRepository {
 
@@ -28,16 +33,25 @@ public final class RppsRepository {
     private static final int ACTIVITIES_AT_ONCE = 100;
 
     private final EntityManager em;
+    private final ProfessionalCache cache;
 
-    public RppsRepository(EntityManager em) {
+    public RppsRepository(EntityManager em, ProfessionalCache cache) {
         this.em = em;
+        this.cache = cache;
+    }
+
+    /** The directory of this session's database, with the node's cache of login lookups. */
+    public static RppsRepository of(KeycloakSession session) {
+        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                RppsEntityProviderFactory.professionals(session.getKeycloakSessionFactory()));
     }
 
     public Optional<ProfessionalRecord> find(String idNat) {
         if (idNat == null || idNat.isBlank()) {
             return Optional.empty();
         }
-        return DirectoryQueryTimers.FIND.record(() -> findNow(idNat));
+        return cache.find(idNat, System.currentTimeMillis(),
+                id -> DirectoryQueryTimers.FIND.record(() -> findNow(id)));
     }
 
     /**

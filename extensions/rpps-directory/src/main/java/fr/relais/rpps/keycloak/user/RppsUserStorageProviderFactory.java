@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -67,6 +66,6 @@ public final class RppsUserStorageProviderFactory implements UserStorageProvider
     @Override
     public RppsUserStorageProvider create(KeycloakSession session, ComponentModel model) {
         return new RppsUserStorageProvider(session, model,
-                new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager()));
+                RppsRepository.of(session));
     }
 }

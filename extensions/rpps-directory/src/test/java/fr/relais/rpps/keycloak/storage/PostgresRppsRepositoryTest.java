@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
+import fr.relais.rpps.directory.ProfessionalCache;
 import fr.relais.rpps.testing.TestDatabase;
 
 class PostgresRppsRepositoryTest extends RppsRepositoryContract {
@@ -50,7 +51,7 @@ class PostgresRppsRepositoryTest extends RppsRepositoryContract {
             }
             EntityManager lookup = inspected.createEntityManager();
             try {
-                assertThat(new RppsRepository(lookup).find(GUIGNARD)).get()
+                assertThat(new RppsRepository(lookup, ProfessionalCache.OFF).find(GUIGNARD)).get()
                         .satisfies(p -> assertThat(p.activities()).hasSize(2));
             } finally {
                 lookup.close();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.relais.rpps.directory.DirectorySearch;
+import fr.relais.rpps.directory.ProfessionalCache;
 import fr.relais.rpps.directory.ProfessionalRecord;
 import fr.relais.rpps.importer.ImportJob;
 import fr.relais.rpps.importer.ImportRequest;
@@ -91,7 +92,7 @@ abstract class RppsRepositoryContract {
 
     @Test
     void findsAProfessionalWithActivitiesInFileOrder() {
-        ProfessionalRecord guignard = new RppsRepository(em).find("810001045367").orElseThrow();
+        ProfessionalRecord guignard = new RppsRepository(em, ProfessionalCache.OFF).find("810001045367").orElseThrow();
 
         assertThat(guignard.rppsNumber()).isEqualTo("10001045367");
         assertThat(guignard.practiceCivilityCode()).isEqualTo("DR");
@@ -102,10 +103,10 @@ abstract class RppsRepositoryContract {
         });
         assertThat(guignard.activities()).extracting(a -> a.finessSite() + "/" + a.modeCode())
                 .containsExactly("690012345/S", "null/L");
-        assertThat(new RppsRepository(em).find("810000000004")).get()
+        assertThat(new RppsRepository(em, ProfessionalCache.OFF).find("810000000004")).get()
                 .satisfies(martin -> assertThat(martin.lastName()).isEqualTo("MARTIN"))
                 .satisfies(martin -> assertThat(martin.activities()).as("registered, no current practice").isEmpty());
-        assertThat(new RppsRepository(em).find("899999999999")).isEmpty();
+        assertThat(new RppsRepository(em, ProfessionalCache.OFF).find("899999999999")).isEmpty();
     }
 
     @Test
@@ -116,7 +117,7 @@ abstract class RppsRepositoryContract {
         }
         database.execute(insert.toString());
 
-        ProfessionalRecord lefevre = new RppsRepository(em).find("810000000002").orElseThrow();
+        ProfessionalRecord lefevre = new RppsRepository(em, ProfessionalCache.OFF).find("810000000002").orElseThrow();
 
         assertThat(lefevre.activities()).hasSize(151);
         assertThat(lefevre.activities().get(0).finessSite()).isEqualTo("690099999");
@@ -125,7 +126,7 @@ abstract class RppsRepositoryContract {
 
     @Test
     void searchesByNamePrefixIdentifierProfessionAndFiness() {
-        RppsRepository repository = new RppsRepository(em);
+        RppsRepository repository = new RppsRepository(em, ProfessionalCache.OFF);
 
         assertThat(repository.search(DirectorySearch.freeText("lefe").orElseThrow(), 0, 10))
                 .extracting(ProfessionalRecord::lastName).containsExactly("LEFEBVRE", "LEFÈVRE");

@@ -1,0 +1,86 @@
+package fr.relais.rpps.directory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A node's copy of the directory answers its logins keep asking for: one professional by idNat_PS,
+ * present or absent. A card login reads its professional twice (Keycloak loading the linked account, the
+ * token's claims) and a site's logins come back to the same few thousand people every day, while the
+ * directory itself only changes when an import commits. So an answer is kept until the next import
+ * ({@link #invalidateAll}, called on every node when one commits) and at most for its time to live (the
+ * bound for a node that missed that signal), the least recently used answers making room for new ones.
+ *
+ * <p>An answer read from the database just before an import commits must not be kept after it: each
+ * {@link #find} notes the cache's generation before reading and keeps its answer only if no
+ * invalidation happened meanwhile. A read that fails is not kept either: the next lookup reads again.
+ */
+public final class ProfessionalCache {
+
+    /** Every lookup reads the database. */
+    public static final ProfessionalCache OFF = new ProfessionalCache(Duration.ZERO, 1);
+
+    private record Entry(Optional<ProfessionalRecord> answer, long expiresAtMillis) {
+    }
+
+    private final long timeToLiveMillis;
+    private final Map<String, Entry> entries;
+    private long generation;
+
+    /** @param timeToLive zero turns the cache off */
+    public ProfessionalCache(Duration timeToLive, int maxEntries) {
+        if (timeToLive.isNegative() || maxEntries < 1) {
+            throw new IllegalArgumentException("time to live must be positive or zero, size at least 1");
+        }
+        this.timeToLiveMillis = timeToLive.toMillis();
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    /**
+     * The kept answer for this idNat_PS, or {@code read}'s, kept for the next lookups.
+     *
+     * @param read the database lookup; its exceptions reach the caller and nothing is kept
+     */
+    public Optional<ProfessionalRecord> find(String idNat, long nowMillis,
+                                             Function<String, Optional<ProfessionalRecord>> read) {
+        if (timeToLiveMillis == 0) {
+            return read.apply(idNat);
+        }
+        long readGeneration;
+        synchronized (this) {
+            Entry entry = entries.get(idNat);
+            // Expired, or kept "in the future": the wall clock went back (NTP, a resumed VM), and an answer
+            // must not outlive its time to live because of it.
+            if (entry != null && entry.expiresAtMillis > nowMillis
+                    && entry.expiresAtMillis - nowMillis <= timeToLiveMillis) {
+                return entry.answer;
+            }
+            readGeneration = generation;
+        }
+        Optional<ProfessionalRecord> answer = read.apply(idNat);
+        synchronized (this) {
+            if (generation == readGeneration) {
+                entries.put(idNat, new Entry(answer, nowMillis + timeToLiveMillis));
+            }
+        }
+        return answer;
+    }
+
+    /** Forgets every answer, including those of lookups still reading: the directory has changed. */
+    public synchronized void invalidateAll() {
+        generation++;
+        entries.clear();
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+}
