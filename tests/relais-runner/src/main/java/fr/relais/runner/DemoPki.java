@@ -181,6 +181,12 @@ public final class DemoPki {
         return cards.get(professional);
     }
 
+    /** A card of a visitor of the demo extraction (no account in the realm), issued anew on each call. */
+    public IssuedCertificate card(DemoExtraction.Visitor visitor) {
+        return pki.card(visitor.idNatPs()).givenName(visitor.givenName()).surname(visitor.surname())
+                .title(visitor.professionLabel()).professionCode(visitor.professionCode()).issue();
+    }
+
     /** TLS context that trusts the local server and presents no client certificate. */
     public SSLContext serverTrust() {
         return sslContext(null);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -50,8 +51,15 @@ public final class RppsRepository {
         if (idNat == null || idNat.isBlank()) {
             return Optional.empty();
         }
-        return cache.find(idNat, System.currentTimeMillis(),
-                id -> DirectoryQueryTimers.FIND.record(() -> findNow(id)));
+        long start = System.nanoTime();
+        boolean[] read = new boolean[1];
+        Optional<ProfessionalRecord> answer = cache.find(idNat, System.currentTimeMillis(), id -> {
+            read[0] = true;
+            return DirectoryQueryTimers.FIND.record(() -> findNow(id));
+        });
+        (read[0] ? DirectoryQueryTimers.LOOKUP_READ : DirectoryQueryTimers.LOOKUP_CACHED)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return answer;
     }
 
     /**
