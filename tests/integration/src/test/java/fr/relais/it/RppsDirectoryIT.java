@@ -204,6 +204,9 @@ class RppsDirectoryIT {
         JsonNode refused = upload(relais, "PS_LibreAcces_Personne_activite_202611060000.txt", body, "text/plain", false);
         assertThat(refused.get("status").asText()).as(refused.toString()).isEqualTo("REFUSED");
         assertThat(new AdminApi(relais).getResponse(API + "professionals/" + LEROY.idNatPs()).statusCode()).isEqualTo(200);
+        // A login now: the node keeps the record it reads for his token.
+        assertThat(payload(cardLoginTokens(relais, relais.pki().card(LEROY)).get("id_token").asText())
+                .path("rpps").path("nom_exercice").asText()).isEqualTo("LEROY");
 
         JsonNode forced = upload(relais, "PS_LibreAcces_Personne_activite_202611070000.txt", body, "text/plain", true);
         assertThat(forced.get("status").asText()).as(forced.toString()).isEqualTo("SUCCEEDED");
@@ -216,10 +219,12 @@ class RppsDirectoryIT {
         assertThat(account.get("enabled").asBoolean()).isTrue();
         assertThat(account.path("attributes").path("rpps_status").get(0).asText()).isEqualTo("absent");
 
-        // Signing in checks nothing: the link keeps the date an import last found him in RPPS.
+        // Signing in checks nothing: the link keeps the date an import last found him in RPPS. His token says at
+        // once that he is no longer in RPPS, although the node kept his record at the login above.
         String lastCheck = linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText();
         assertThat(lastCheck).isNotEmpty();
-        cardLoginTokens(relais, relais.pki().card(LEROY));
+        JsonNode rpps = payload(cardLoginTokens(relais, relais.pki().card(LEROY)).get("id_token").asText()).path("rpps");
+        assertThat(rpps.path("present_rpps").asBoolean(true)).as(rpps.toString()).isFalse();
         assertThat(linkHealthEntry(relais, "absent", LEROY.idNatPs()).path("lastCheck").asText()).isEqualTo(lastCheck);
 
         JsonNode restored = upload(relais, "PS_LibreAcces_Personne_activite_202611080000.txt",
@@ -376,7 +381,6 @@ class RppsDirectoryIT {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    /** Sets or removes (null) an account's idNat_PS, the rest of the account as it was. */
     /** Keycloak's Prometheus page, on the management port. */
     private static String metrics(RelaisInstance relais) throws Exception {
         return HttpClient.newBuilder().sslContext(relais.pki().serverTrust()).build()
@@ -390,6 +394,7 @@ class RppsDirectoryIT {
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
+    /** Sets or removes (null) an account's idNat_PS, the rest of the account as it was. */
     private static void setIdNat(RelaisInstance relais, String accountId, String idNat) throws Exception {
         String path = "realms/" + RelaisInstance.REALM + "/users/" + accountId;
         AdminApi admin = new AdminApi(relais);
@@ -409,7 +414,6 @@ class RppsDirectoryIT {
         return payload(cardLoginTokens(relais, card).get("id_token").asText()).get("sub").asText();
     }
 
-    /** The card of a professional of the directory. */
     /** The link-health report's entry of an idNat_PS in one section; fails when it is not listed there. */
     private static JsonNode linkHealthEntry(RelaisInstance relais, String section, String idNat) throws Exception {
         JsonNode entries = new AdminApi(relais).get(API + "link-health").path("report").path(section).path("entries");

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * A node's copy of the directory answers its logins keep asking for: one professional by idNat_PS,
- * present or absent. A card login reads its professional twice (Keycloak loading the linked account, the
- * token's claims) and a site's logins come back to the same few thousand people every day, while the
- * directory itself only changes when an import commits. So an answer is kept until the next import
+ * present or absent. Every token of a card or PSC login carries the professional's RPPS claims (the id
+ * token, the access token, userinfo: two or three reads a login) and a site's logins come back to the same
+ * few thousand people every day, while the directory itself only changes when an import commits. So an answer is kept until the next import
  * ({@link #invalidateAll}, called on every node when one commits) and at most for its time to live (the
  * bound for a node that missed that signal), the least recently used answers making room for new ones.
  *
@@ -51,7 +51,7 @@ public final class ProfessionalCache {
      */
     public Optional<ProfessionalRecord> find(String idNat, long nowMillis,
                                              Function<String, Optional<ProfessionalRecord>> read) {
-        if (timeToLiveMillis == 0) {
+        if (!enabled()) {
             return read.apply(idNat);
         }
         long readGeneration;
@@ -78,6 +78,11 @@ public final class ProfessionalCache {
     public synchronized void invalidateAll() {
         generation++;
         entries.clear();
+    }
+
+    /** False when the time to live is zero: every lookup reads the database. */
+    public boolean enabled() {
+        return timeToLiveMillis > 0;
     }
 
     public synchronized int size() {

@@ -38,6 +38,8 @@ public final class ImportJob {
     private static final ZoneId EXTRACTION_ZONE = ZoneId.of("Europe/Paris");
     private static final int SAMPLED_BAD_LINES_IN_REPORT = 10;
 
+    private static final Runnable NOTHING = () -> { };
+
     private final Transactions transactions;
     private final RppsTables tables;
     private final ImportSettings settings;
@@ -47,13 +49,29 @@ public final class ImportJob {
     private final ImportLock lock;
     private final DirectorySwap swap;
     private final ImportGuard guard;
+    private final Runnable directoryChanged;
 
     public ImportJob(Transactions transactions, RppsTables tables, ImportSettings settings, Clock clock, String node) {
-        this(transactions, tables, settings, clock, node, DirectorySwap.Checkpoint.NONE);
+        this(transactions, tables, settings, clock, node, NOTHING, DirectorySwap.Checkpoint.NONE);
+    }
+
+    /**
+     * @param directoryChanged run as soon as an import that changed the live directory has committed, before
+     *                         its clean-up: what caches the previous directory must let go of it then
+     */
+    public ImportJob(Transactions transactions, RppsTables tables, ImportSettings settings, Clock clock, String node,
+                     Runnable directoryChanged) {
+        this(transactions, tables, settings, clock, node, directoryChanged, DirectorySwap.Checkpoint.NONE);
     }
 
     ImportJob(Transactions transactions, RppsTables tables, ImportSettings settings, Clock clock, String node,
               DirectorySwap.Checkpoint checkpoint) {
+        this(transactions, tables, settings, clock, node, NOTHING, checkpoint);
+    }
+
+    private ImportJob(Transactions transactions, RppsTables tables, ImportSettings settings, Clock clock, String node,
+                      Runnable directoryChanged, DirectorySwap.Checkpoint checkpoint) {
+        this.directoryChanged = directoryChanged;
         this.transactions = transactions;
         this.tables = tables;
         this.settings = settings;
@@ -92,6 +110,9 @@ public final class ImportJob {
         try {
             Loaded loaded = transactions.inTransaction(connection -> load(connection, request));
             finished = transactions.inTransaction(connection -> check(connection, running, loaded));
+            if (changedLive(finished)) {
+                announceChange(id);
+            }
         } catch (Exception e) {
             finished = failed(running, e);
             recordFailure(finished);
@@ -208,6 +229,16 @@ public final class ImportJob {
             });
         } catch (Exception e) {
             LOG.errorf(e, "Could not record the failure of RPPS import %s", failed.id());
+        }
+    }
+
+    /** The swap is committed whatever happens here: a failure is logged, never turned into a failed import. */
+    private void announceChange(String id) {
+        try {
+            directoryChanged.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "RPPS import %s is committed, but the caches of the previous directory could not be emptied;"
+                    + " they serve it until their time to live ends", id);
         }
     }
 

@@ -128,6 +128,8 @@ class ProfessionalCacheTest {
 
         assertThat(reads).containsExactly(GUIGNARD, GUIGNARD);
         assertThat(ProfessionalCache.OFF.size()).isZero();
+        assertThat(ProfessionalCache.OFF.enabled()).isFalse();
+        assertThat(new ProfessionalCache(Duration.ofSeconds(1), 1).enabled()).isTrue();
     }
 
     @Test

@@ -136,6 +136,43 @@ abstract class ImportJobContract {
     }
 
     @Test
+    void cachesAreToldOnceAChangeIsCommittedAndOnlyWhenTheDirectoryChanged() throws Exception {
+        List<List<String>> seenFromAnotherConnection = new ArrayList<>();
+        ImportJob job = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
+                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", () -> {
+                    try {
+                        seenFromAnotherConnection.add(ids());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Path file = personneActivite().add(nurse("10000000001", "ANDRÉ")).add(nurse("10000000002", "BERNARD"))
+                .write(files, "202611280000");
+
+        assertThat(job.run(request(file, false)).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(seenFromAnotherConnection).as("committed when told")
+                .containsExactly(List.of("810000000001", "810000000002"));
+
+        assertThat(job.run(request(file, false)).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(seenFromAnotherConnection).as("nothing changed, nothing told").hasSize(1);
+    }
+
+    @Test
+    void aCacheThatCannotBeToldDoesNotFailACommittedImport() throws Exception {
+        ImportJob job = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
+                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", () -> {
+                    throw new IllegalStateException("cluster unreachable (simulated)");
+                });
+
+        ImportRun run = job.run(request(personneActivite().add(nurse("10000000001", "ANDRÉ")).write(files, "202611280000"),
+                false));
+
+        assertThat(run.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(ids()).containsExactly("810000000001");
+        assertWorkTablesEmptyAndUnlocked();
+    }
+
+    @Test
     void aFailureDuringTheSwapKeepsThePreviousDirectory() throws Exception {
         job().run(request(personneActivite()
                 .add(nurse("10000000001", "ANDRÉ"))

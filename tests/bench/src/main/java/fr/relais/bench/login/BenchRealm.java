@@ -84,7 +84,7 @@ final class BenchRealm {
 
     /**
      * A card-login client (the realm's browser flow) whose tokens carry the shipped RPPS claims, as the DUI's
-     * do: the mapper reads the directory for every token.
+     * do: the mapper looks the professional up for every token.
      */
     void cardClientWithDirectoryClaims(String realm, String clientId) throws IOException, InterruptedException {
         client(realm, clientId, Map.of());

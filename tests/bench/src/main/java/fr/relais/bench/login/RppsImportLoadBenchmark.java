@@ -44,8 +44,8 @@ import fr.relais.runner.Secrets;
  * Two things are measured apart, since one would hide the other:
  * <ul>
  *   <li>card-login throughput (a visiting professional's card, in the demo file and the synthetic one:
- *       each login looks him up by idNat_PS when Keycloak loads his linked account and again for the
- *       token's RPPS claims, answered by the node's cache once read), with paced user searches by idNat_PS beside them, while the drop folder's
+ *       each login's tokens look him up by idNat_PS for their RPPS claims, answered by the node's cache
+ *       once read), with paced user searches by idNat_PS beside them, while the drop folder's
  *       full-size synthetic extraction is imported into an almost empty directory, at rest, and while the
  *       next day's file (1 % of the professionals gone) is imported;</li>
  *   <li>the latency of looking a professional up by idNat_PS through Keycloak's user search
@@ -223,11 +223,11 @@ public final class RppsImportLoadBenchmark {
         Map<Double, Double> cachedBuckets = delta(cachedBucketsBefore, admin.buckets(LOOKUP, CACHED));
         double finds = findBuckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         double cached = cachedBuckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-        // Both the logins (account load, token claims) and the user search (each professional it lists) look
-        // professionals up by idNat_PS; the logins' visitor is answered by the node's cache once read.
+        // The logins' token claims look their visitor up through the node's cache; the directory reads are those
+        // lookups' misses, the account loads Keycloak's user cache misses, and one per professional a search lists.
         String idNatLookups = String.format(Locale.ROOT,
-                " | lookups by idNat_PS (server side): from the node's cache %.0f (%.1f per login), p50 <= %.3f ms,"
-                        + " p99 <= %.3f ms; read from the database %.0f, p50 <= %.2f ms, p99 <= %.2f ms",
+                " | lookups by idNat_PS answered by the node's cache (server side): %.0f (%.1f per login), p50 <= %.3f ms,"
+                        + " p99 <= %.3f ms | directory reads by idNat_PS: %.0f, p50 <= %.2f ms, p99 <= %.2f ms",
                 cached, cached / Math.max(1, logins.logins()), bucketPercentile(cachedBuckets, 0.50) * 1e3,
                 bucketPercentile(cachedBuckets, 0.99) * 1e3, finds, bucketPercentile(findBuckets, 0.50) * 1e3,
                 bucketPercentile(findBuckets, 0.99) * 1e3);
@@ -437,11 +437,9 @@ public final class RppsImportLoadBenchmark {
         }
 
         /**
-         * The cumulative bucket counts of one directory query ({@code find}: the logins' reads by idNat_PS;
-         * {@code search}: the user search's), by upper bound in seconds, from Keycloak's {@code /metrics} on
-         * the management port.
+         * The cumulative bucket counts of one histogram series (e.g. {@code relais_rpps_query_seconds} with
+         * {@code query="find"}), by upper bound in seconds, from Keycloak's {@code /metrics} on the management port.
          */
-        /** Histogram buckets of one series, e.g. {@code relais_rpps_query_seconds} with {@code query="find"}. */
         Map<Double, Double> buckets(String histogram, String label) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("https://localhost:"
                     + relais.managementPort() + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());

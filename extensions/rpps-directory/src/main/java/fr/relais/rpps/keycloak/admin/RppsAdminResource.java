@@ -29,7 +29,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import fr.relais.rpps.directory.ProfessionalCache;
 import fr.relais.rpps.directory.ProfessionalRecord;
 import fr.relais.rpps.health.LinkHealth;
 import fr.relais.rpps.health.LinkHealthQuery;
@@ -186,9 +185,9 @@ public final class RppsAdminResource {
         return session.getProvider(RppsImport.class);
     }
 
-    /** The database itself, not the node's login cache: an administrator looks at the live directory. */
+    /** The database itself, not the node's cache: an administrator looks at the live directory. */
     private RppsRepository repository() {
-        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager(), ProfessionalCache.OFF);
+        return RppsRepository.live(session);
     }
 
     private String adminName() {

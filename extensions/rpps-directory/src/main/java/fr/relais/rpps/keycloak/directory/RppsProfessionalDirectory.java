@@ -127,6 +127,6 @@ final class RppsProfessionalDirectory implements ProfessionalDirectory {
     }
 
     private RppsRepository repository() {
-        return RppsRepository.of(session);
+        return RppsRepository.cached(session);
     }
 }

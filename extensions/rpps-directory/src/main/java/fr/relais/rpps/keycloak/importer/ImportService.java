@@ -32,7 +32,6 @@ import fr.relais.rpps.importer.ImportJob;
 import fr.relais.rpps.importer.ImportRequest;
 import fr.relais.rpps.importer.ImportRun;
 import fr.relais.rpps.importer.ImportRuns;
-import fr.relais.rpps.importer.ImportStatus;
 import fr.relais.rpps.importer.ImportTrigger;
 import fr.relais.rpps.keycloak.storage.KeycloakTables;
 import fr.relais.rpps.keycloak.storage.RppsEntityProviderFactory;
@@ -198,10 +197,6 @@ final class ImportService {
             ImportRun run = job().run(new ImportRequest(fetched.files(), description, fetched.version(),
                     fetched.modifiedAt(), trigger, triggeredBy, forced));
             lastCheck.set(clock.instant() + " : " + run.status() + ", " + run.message());
-            if (run.status() == ImportStatus.SUCCEEDED
-                    && run.newCount() + run.changedCount() + run.goneCount() > 0) {
-                clearUserCache();
-            }
         } catch (ImportBusyException e) {
             lastCheck.set(clock.instant() + " : " + e.getMessage());
             LOG.info(e.getMessage());
@@ -220,11 +215,12 @@ final class ImportService {
     }
 
     /**
-     * Linked accounts carry their RPPS attributes in Keycloak's user cache, and login lookups in the node's
-     * professional cache; after a change every node reloads them (the user cache clear is propagated through
-     * the cluster, and the other nodes empty their professional cache when they receive it).
+     * Linked accounts carry their RPPS attributes in Keycloak's user cache, and the token claims come from the
+     * node's professional cache; once an import's change is committed every node reloads them (the user cache
+     * clear is propagated through the cluster, and the other nodes empty their professional cache when they
+     * receive it).
      */
-    private void clearUserCache() {
+    private void clearCaches() {
         RppsEntityProviderFactory.professionals(factory).invalidateAll();
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             UserCache cache = UserStorageUtil.userCache(session);
@@ -235,7 +231,7 @@ final class ImportService {
     }
 
     private ImportJob job() {
-        return new ImportJob(transactions(), tables(), config.settings(), clock, node);
+        return new ImportJob(transactions(), tables(), config.settings(), clock, node, this::clearCaches);
     }
 
     private KeycloakTransactions transactions() {

@@ -93,7 +93,7 @@ public final class RppsClaimsMapper extends AbstractOIDCProtocolMapper
         }
         Map<String, Object> claim;
         try {
-            RppsRepository repository = RppsRepository.of(session);
+            RppsRepository repository = RppsRepository.cached(session);
             ProfessionalRecord professional = repository.find(idNat).orElse(null);
             Set<String> finess = RppsComponents.of(userSession.getRealm())
                     .map(RppsRealmConfig::organisationFiness).orElse(Set.of());

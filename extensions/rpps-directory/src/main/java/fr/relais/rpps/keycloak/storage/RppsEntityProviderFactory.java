@@ -71,9 +71,13 @@ public final class RppsEntityProviderFactory implements JpaEntityProviderFactory
         return PROVIDER_ID;
     }
 
-    /** The node's cache of login lookups. */
+    /** The node's cache of the token claims' lookups. */
     public static ProfessionalCache professionals(KeycloakSessionFactory factory) {
-        return ((RppsEntityProviderFactory) factory.getProviderFactory(JpaEntityProvider.class, PROVIDER_ID)).professionals;
+        return ((RppsEntityProviderFactory) factory.getProviderFactory(JpaEntityProvider.class, PROVIDER_ID)).professionals();
+    }
+
+    ProfessionalCache professionals() {
+        return professionals;
     }
 
     @Override

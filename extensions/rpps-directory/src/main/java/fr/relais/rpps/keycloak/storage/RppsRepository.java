@@ -41,15 +41,31 @@ public final class RppsRepository {
         this.cache = cache;
     }
 
-    /** The directory of this session's database, with the node's cache of login lookups. */
-    public static RppsRepository of(KeycloakSession session) {
+    /**
+     * Lookups answered by the node's cache once read: the token claims (read for every token of every login)
+     * and the first login of a visiting professional.
+     */
+    public static RppsRepository cached(KeycloakSession session) {
         return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
                 RppsEntityProviderFactory.professionals(session.getKeycloakSessionFactory()));
+    }
+
+    /**
+     * Every lookup read from the database: loading a linked account (Keycloak's user cache keeps the result
+     * and is emptied with the professional cache, so reading through the latter could put a record the import
+     * has just replaced back into the former) and the admin console's views.
+     */
+    public static RppsRepository live(KeycloakSession session) {
+        return new RppsRepository(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                ProfessionalCache.OFF);
     }
 
     public Optional<ProfessionalRecord> find(String idNat) {
         if (idNat == null || idNat.isBlank()) {
             return Optional.empty();
+        }
+        if (!cache.enabled()) {
+            return DirectoryQueryTimers.FIND.record(() -> findNow(idNat));
         }
         long start = System.nanoTime();
         boolean[] read = new boolean[1];
@@ -80,7 +96,12 @@ public final class RppsRepository {
         if (activities.size() == ACTIVITIES_AT_ONCE) {
             activities = activitiesOf(idNat, Integer.MAX_VALUE);
         }
-        return Optional.of(toRecord(professional, activities));
+        ProfessionalRecord record = toRecord(professional, activities);
+        // Out of the persistence context, so a second lookup in this request reads the database again rather
+        // than these rows, which an import may have replaced in between (and the cache would then keep).
+        em.detach(professional);
+        activities.forEach(em::detach);
+        return Optional.of(record);
     }
 
     private List<ActivityEntity> activitiesOf(String idNat, int max) {

@@ -66,6 +66,6 @@ public final class RppsUserStorageProviderFactory implements UserStorageProvider
     @Override
     public RppsUserStorageProvider create(KeycloakSession session, ComponentModel model) {
         return new RppsUserStorageProvider(session, model,
-                RppsRepository.of(session));
+                RppsRepository.live(session));
     }
 }
