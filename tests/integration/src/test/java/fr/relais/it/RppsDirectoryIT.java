@@ -388,10 +388,11 @@ class RppsDirectoryIT {
                         HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** The value of one series on /metrics, 0 if Keycloak has not published it yet. */
+    /** The value of one series on /metrics; fails if Keycloak does not publish it (a renamed metric must not pass). */
     private static double metric(RelaisInstance relais, String series) throws Exception {
         Matcher value = Pattern.compile(Pattern.quote(series) + " (\\S+)").matcher(metrics(relais));
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+        assertThat(value.find()).as(series + " on /metrics").isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     /** Sets or removes (null) an account's idNat_PS, the rest of the account as it was. */

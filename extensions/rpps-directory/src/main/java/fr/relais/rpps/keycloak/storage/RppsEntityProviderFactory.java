@@ -19,7 +19,7 @@ import fr.relais.rpps.directory.ProfessionalCache;
 /**
  * Adds the RPPS directory tables to Keycloak's database; Keycloak runs the changelog at startup, on
  * whichever database it uses (H2 for the local run, PostgreSQL on the appliance). Also holds the node's
- * {@link ProfessionalCache} of login lookups, emptied whenever an import changes the directory: on the
+ * {@link ProfessionalCache} of the token claims' lookups, emptied whenever an import changes the directory: on the
  * importing node by the import itself, on the others by the user-cache clear it sends across the cluster.
  */
 public final class RppsEntityProviderFactory implements JpaEntityProviderFactory {
@@ -71,7 +71,7 @@ public final class RppsEntityProviderFactory implements JpaEntityProviderFactory
         return PROVIDER_ID;
     }
 
-    /** The node's cache of the token claims' lookups. */
+    /** The node's cache of the token claims' and visiting professionals' lookups. */
     public static ProfessionalCache professionals(KeycloakSessionFactory factory) {
         return ((RppsEntityProviderFactory) factory.getProviderFactory(JpaEntityProvider.class, PROVIDER_ID)).professionals();
     }
@@ -111,11 +111,12 @@ public final class RppsEntityProviderFactory implements JpaEntityProviderFactory
         return ProviderConfigurationBuilder.create()
                 .property().name(CACHE_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
                     .defaultValue(DEFAULT_CACHE_SECONDS)
-                    .helpText("Durée maximale (secondes) pendant laquelle un nœud garde la fiche RPPS d'un professionnel lue à "
-                            + "sa connexion (compte chargé, jeton), pour ne pas relire l'annuaire à chaque connexion. Chaque "
+                    .helpText("Durée maximale (secondes) pendant laquelle un nœud garde la fiche RPPS d'un professionnel lue pour "
+                            + "ses jetons (revendication rpps), pour ne pas relire l'annuaire à chaque connexion. Chaque "
                             + "import qui change l'annuaire vide ce cache sur tous les nœuds ; la durée ne borne que le cas d'un "
-                            + "nœud qui n'aurait pas reçu ce signal. 0 : désactivé. / Longest time a node keeps a professional's "
-                            + "RPPS record read at login; every import that changes the directory empties it on all nodes; 0 turns it off.")
+                            + "nœud qui n'aurait pas reçu ce signal. 0 : désactivé. / Longest time a node keeps the RPPS record "
+                            + "read for a professional's tokens; every import that changes the directory empties it on all nodes; "
+                            + "0 turns it off.")
                     .add()
                 .property().name(CACHE_ENTRIES).type(ProviderConfigProperty.INTEGER_TYPE)
                     .defaultValue(DEFAULT_CACHE_ENTRIES)
