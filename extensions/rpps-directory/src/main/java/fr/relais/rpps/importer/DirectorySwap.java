@@ -205,17 +205,27 @@ final class DirectorySwap {
         }
     }
 
+    /**
+     * Planner statistics of the live tables, taken in the swap's transaction after its last write: PostgreSQL
+     * counts the rows this transaction wrote, so the statistics describe the new directory and become
+     * visible with it at the commit. Taken after the commit instead, they would lag the data (lookups
+     * planned from a small directory's statistics scanned the country's activities), and on the country
+     * the ANALYZE reads tens of thousands of pages through shared buffers the apply has just filled with
+     * dirty pages: the logins whose caches the commit has just emptied queued behind it for about 11 s
+     * (measured, see the bench README).
+     */
+    void analyzeLive(Connection connection, Dialect dialect) throws SQLException {
+        dialect.analyze(connection, tables.professional());
+        dialect.analyze(connection, tables.activity());
+    }
+
     /** After the swap committed (or failed), in a transaction of its own: work tables emptied, old change records dropped. */
-    void cleanup(Connection connection, Dialect dialect, long changesBefore, boolean liveChanged) throws SQLException {
+    void cleanup(Connection connection, Dialect dialect, long changesBefore) throws SQLException {
         clearWorkTables(connection, dialect);
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + tables.change() + " WHERE CHANGED_AT < ?")) {
             delete.setLong(1, changesBefore);
             delete.executeUpdate();
-        }
-        if (liveChanged) {
-            dialect.analyze(connection, tables.professional());
-            dialect.analyze(connection, tables.activity());
         }
     }
 

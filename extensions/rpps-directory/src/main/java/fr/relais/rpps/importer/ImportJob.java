@@ -117,7 +117,7 @@ public final class ImportJob {
             finished = failed(running, e);
             recordFailure(finished);
         } finally {
-            end(id, startedAt, finished != null && changedLive(finished));
+            end(id, startedAt);
         }
         LOG.infof("RPPS import %s: %s in %d ms. %s", id, finished.status(), finished.durationMs(), finished.message());
         return finished;
@@ -200,6 +200,9 @@ public final class ImportJob {
 
         DirectorySwap.Counts counts = swap.apply(connection, running.id(), now);
         long linksChecked = swap.markLinksChecked(connection, now);
+        if (counts.newCount() + counts.changedCount() + counts.goneCount() > 0) {
+            swap.analyzeLive(connection, Dialect.of(connection));
+        }
         long finishedAt = clock.millis();
         ImportRun succeeded = new ImportRun(running.id(), ImportStatus.SUCCEEDED, running.trigger(),
                 running.triggeredBy(), node, running.source(), fileName, fileDate, running.sourceVersion(),
@@ -248,11 +251,10 @@ public final class ImportJob {
     }
 
     /** Separate steps: a failed cleanup must not keep the lock, a failed unlock must not hide the result. */
-    private void end(String id, long startedAt, boolean liveChanged) {
+    private void end(String id, long startedAt) {
         try {
             transactions.inTransaction(connection -> {
-                swap.cleanup(connection, Dialect.of(connection), startedAt - settings.changeRetention().toMillis(),
-                        liveChanged);
+                swap.cleanup(connection, Dialect.of(connection), startedAt - settings.changeRetention().toMillis());
                 return null;
             });
         } catch (Exception e) {

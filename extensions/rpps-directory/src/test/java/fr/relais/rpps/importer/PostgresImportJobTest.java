@@ -1,5 +1,21 @@
 package fr.relais.rpps.importer;
 
+import static fr.relais.rpps.testing.ExtractionFiles.personneActivite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import fr.relais.rpps.store.JdbcTransactions;
+import fr.relais.rpps.store.RppsTables;
 import fr.relais.rpps.testing.TestDatabase;
 
 /** The import on a real PostgreSQL server, the appliance's database; rows travel through COPY. */
@@ -8,5 +24,43 @@ class PostgresImportJobTest extends ImportJobContract {
     @Override
     TestDatabase.Kind kind() {
         return TestDatabase.Kind.POSTGRESQL;
+    }
+
+    @Test
+    void plannerStatisticsAreCommittedWithTheDirectory() throws Exception {
+        List<String> seenAtCommit = new ArrayList<>();
+        ImportJob job = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
+                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", () -> {
+                    try {
+                        seenAtCommit.add(statistics());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Path file = personneActivite().add(nurse("10000000001", "ANDRÉ")).add(nurse("10000000002", "BERNARD"))
+                .add(nurse("10000000003", "CLÉMENT")).write(files, "202611280000");
+
+        assertThat(job.run(request(file, false)).status()).isEqualTo(ImportStatus.SUCCEEDED);
+
+        // Read from another connection the moment the swap has committed: nothing runs between the
+        // commit and the caches being emptied, so the statistics must already be there.
+        assertThat(seenAtCommit).containsExactly("professionals 3 rows, columns with statistics: yes; "
+                + "activities 3 rows, columns with statistics: yes");
+    }
+
+    private String statistics() throws SQLException {
+        return describe(RppsTables.DEFAULT.professional(), "professionals") + "; "
+                + describe(RppsTables.DEFAULT.activity(), "activities");
+    }
+
+    private String describe(String table, String label) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.reltuples, EXISTS (SELECT 1 FROM pg_stats s"
+                     + " WHERE s.tablename = c.relname) FROM pg_class c WHERE c.relname = lower('" + table + "')")) {
+            rows.next();
+            return label + " " + (long) rows.getFloat(1) + " rows, columns with statistics: "
+                    + (rows.getBoolean(2) ? "yes" : "no");
+        }
     }
 }
