@@ -21,25 +21,25 @@ import java.util.function.Function;
 public final class ProfessionalCache {
 
     /** Every lookup reads the database. */
-    public static final ProfessionalCache OFF = new ProfessionalCache(Duration.ZERO, 1);
+    public static final ProfessionalCache OFF = new ProfessionalCache(TimeToLive.of(Duration.ZERO, 1));
+
+    /** What a lookup found, and whether the database was read for it. */
+    public record Answer(Optional<ProfessionalRecord> professional, boolean read) {
+    }
 
     private record Entry(Optional<ProfessionalRecord> answer, long expiresAtMillis) {
     }
 
-    private final long timeToLiveMillis;
+    private final TimeToLive timeToLive;
     private final Map<String, Entry> entries;
     private long generation;
 
-    /** @param timeToLive zero turns the cache off */
-    public ProfessionalCache(Duration timeToLive, int maxEntries) {
-        if (timeToLive.isNegative() || maxEntries < 1) {
-            throw new IllegalArgumentException("time to live must be positive or zero, size at least 1");
-        }
-        this.timeToLiveMillis = timeToLive.toMillis();
+    public ProfessionalCache(TimeToLive timeToLive) {
+        this.timeToLive = timeToLive;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > maxEntries;
+                return size() > timeToLive.maxEntries();
             }
         };
     }
@@ -49,29 +49,25 @@ public final class ProfessionalCache {
      *
      * @param read the database lookup; its exceptions reach the caller and nothing is kept
      */
-    public Optional<ProfessionalRecord> find(String idNat, long nowMillis,
-                                             Function<String, Optional<ProfessionalRecord>> read) {
+    public Answer find(String idNat, long nowMillis, Function<String, Optional<ProfessionalRecord>> read) {
         if (!enabled()) {
-            return read.apply(idNat);
+            return new Answer(read.apply(idNat), true);
         }
         long readGeneration;
         synchronized (this) {
             Entry entry = entries.get(idNat);
-            // Expired, or kept "in the future": the wall clock went back (NTP, a resumed VM), and an answer
-            // must not outlive its time to live because of it.
-            if (entry != null && entry.expiresAtMillis > nowMillis
-                    && entry.expiresAtMillis - nowMillis <= timeToLiveMillis) {
-                return entry.answer;
+            if (entry != null && timeToLive.live(entry.expiresAtMillis, nowMillis)) {
+                return new Answer(entry.answer, false);
             }
             readGeneration = generation;
         }
         Optional<ProfessionalRecord> answer = read.apply(idNat);
         synchronized (this) {
             if (generation == readGeneration) {
-                entries.put(idNat, new Entry(answer, nowMillis + timeToLiveMillis));
+                entries.put(idNat, new Entry(answer, timeToLive.expiryFrom(nowMillis)));
             }
         }
-        return answer;
+        return new Answer(answer, true);
     }
 
     /** Forgets every answer, including those of lookups still reading: the directory has changed. */
@@ -82,7 +78,7 @@ public final class ProfessionalCache {
 
     /** False when the time to live is zero: every lookup reads the database. */
     public boolean enabled() {
-        return timeToLiveMillis > 0;
+        return timeToLive.enabled();
     }
 
     public synchronized int size() {

@@ -26,27 +26,28 @@ class ProfessionalCacheTest {
 
     @Test
     void aProfessionalIsReadOnceWithinTheTimeToLive() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
 
-        assertThat(cache.find(GUIGNARD, NOW, directory)).contains(doctor);
-        assertThat(cache.find(GUIGNARD, NOW + 299_999, directory)).contains(doctor);
+        assertThat(cache.find(GUIGNARD, NOW, directory)).isEqualTo(new ProfessionalCache.Answer(Optional.of(doctor), true));
+        assertThat(cache.find(GUIGNARD, NOW + 299_999, directory))
+                .isEqualTo(new ProfessionalCache.Answer(Optional.of(doctor), false));
 
         assertThat(reads).containsExactly(GUIGNARD);
     }
 
     @Test
     void anAbsentProfessionalIsKeptAsAbsent() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
 
-        assertThat(cache.find("899999999999", NOW, directory)).isEmpty();
-        assertThat(cache.find("899999999999", NOW + 1, directory)).isEmpty();
+        assertThat(cache.find("899999999999", NOW, directory).professional()).isEmpty();
+        assertThat(cache.find("899999999999", NOW + 1, directory).professional()).isEmpty();
 
         assertThat(reads).containsExactly("899999999999");
     }
 
     @Test
     void anAnswerIsReadAgainOnceItsTimeToLiveIsOver() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
 
         cache.find(GUIGNARD, NOW, directory);
         cache.find(GUIGNARD, NOW + 300_000, directory);
@@ -56,7 +57,7 @@ class ProfessionalCacheTest {
 
     @Test
     void aClockThatWentBackDoesNotStretchTheTimeToLive() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
 
         cache.find(GUIGNARD, NOW, directory);
         cache.find(GUIGNARD, NOW - 3_600_000, directory);
@@ -66,7 +67,7 @@ class ProfessionalCacheTest {
 
     @Test
     void anImportMakesEveryLookupReadTheDirectoryAgain() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
         cache.find(GUIGNARD, NOW, directory);
         cache.find("899999999999", NOW, directory);
 
@@ -80,35 +81,35 @@ class ProfessionalCacheTest {
 
     @Test
     void anAnswerReadBeforeAnImportCommittedIsNotKeptAfterIt() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
         ProfessionalRecord beforeImport = Records.doctor(Records.activity("690000001", "690000000", "69"));
 
         // The lookup reads the old directory; the import commits (and invalidates) before it stores the answer.
-        Optional<ProfessionalRecord> read = cache.find(GUIGNARD, NOW, idNat -> {
+        ProfessionalCache.Answer read = cache.find(GUIGNARD, NOW, idNat -> {
             cache.invalidateAll();
             return Optional.of(beforeImport);
         });
 
-        assertThat(read).contains(beforeImport);
-        assertThat(cache.find(GUIGNARD, NOW + 1, directory)).contains(doctor);
+        assertThat(read.professional()).contains(beforeImport);
+        assertThat(cache.find(GUIGNARD, NOW + 1, directory).professional()).contains(doctor);
         assertThat(reads).containsExactly(GUIGNARD);
     }
 
     @Test
     void aFailedReadIsNotKept() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 100);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 100);
 
         assertThatThrownBy(() -> cache.find(GUIGNARD, NOW, idNat -> {
             throw new IllegalStateException("database unreachable");
         })).hasMessage("database unreachable");
 
-        assertThat(cache.find(GUIGNARD, NOW + 1, directory)).contains(doctor);
+        assertThat(cache.find(GUIGNARD, NOW + 1, directory).professional()).contains(doctor);
         assertThat(reads).containsExactly(GUIGNARD);
     }
 
     @Test
     void theLeastRecentlyUsedAnswerMakesRoomWhenFull() {
-        ProfessionalCache cache = new ProfessionalCache(Duration.ofMinutes(5), 2);
+        ProfessionalCache cache = cache(Duration.ofMinutes(5), 2);
         cache.find("1", NOW, directory);
         cache.find("2", NOW, directory);
         cache.find("1", NOW, directory);  // "2" is now the least recently used
@@ -129,14 +130,10 @@ class ProfessionalCacheTest {
         assertThat(reads).containsExactly(GUIGNARD, GUIGNARD);
         assertThat(ProfessionalCache.OFF.size()).isZero();
         assertThat(ProfessionalCache.OFF.enabled()).isFalse();
-        assertThat(new ProfessionalCache(Duration.ofSeconds(1), 1).enabled()).isTrue();
+        assertThat(cache(Duration.ofSeconds(1), 1).enabled()).isTrue();
     }
 
-    @Test
-    void aNegativeTimeToLiveOrNoRoomIsRefused() {
-        assertThatThrownBy(() -> new ProfessionalCache(Duration.ofSeconds(-1), 10))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProfessionalCache(Duration.ofSeconds(10), 0))
-                .isInstanceOf(IllegalArgumentException.class);
+    private static ProfessionalCache cache(Duration timeToLive, int maxEntries) {
+        return new ProfessionalCache(TimeToLive.of(timeToLive, maxEntries));
     }
 }

@@ -1,9 +1,10 @@
 package fr.relais.rpps.keycloak.directory;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import fr.relais.rpps.directory.TimeToLive;
 
 /**
  * Which account an idNat_PS resolved to, per realm, remembered for a short time so that a card or PSC
@@ -23,16 +24,10 @@ final class AccountIdCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final long timeToLiveMillis;
-    private final int maxEntries;
+    private final TimeToLive timeToLive;
 
-    /** @param timeToLive zero disables the cache */
-    AccountIdCache(Duration timeToLive, int maxEntries) {
-        if (timeToLive.isNegative() || maxEntries < 1) {
-            throw new IllegalArgumentException("time to live must be positive or zero, size at least 1");
-        }
-        this.timeToLiveMillis = timeToLive.toMillis();
-        this.maxEntries = maxEntries;
+    AccountIdCache(TimeToLive timeToLive) {
+        this.timeToLive = timeToLive;
     }
 
     Optional<String> accountId(String realmId, String idNat, long nowMillis) {
@@ -40,9 +35,7 @@ final class AccountIdCache {
         if (entry == null) {
             return Optional.empty();
         }
-        // Expired, or remembered "in the future": the wall clock went back (NTP, a resumed VM), and an entry
-        // must not outlive its time to live because of it.
-        if (entry.expiresAtMillis <= nowMillis || entry.expiresAtMillis - nowMillis > timeToLiveMillis) {
+        if (!timeToLive.live(entry.expiresAtMillis, nowMillis)) {
             entries.remove(key(realmId, idNat), entry);
             return Optional.empty();
         }
@@ -50,18 +43,18 @@ final class AccountIdCache {
     }
 
     void remember(String realmId, String idNat, String accountId, long nowMillis) {
-        if (timeToLiveMillis == 0) {
+        if (!timeToLive.enabled()) {
             return;
         }
-        if (entries.size() >= maxEntries) {
+        if (entries.size() >= timeToLive.maxEntries()) {
             // A login-time cache, not a copy of the directory: past its bound, drop what has expired, and
             // everything if that is not enough (the next logins refill it with one query each).
             entries.values().removeIf(e -> e.expiresAtMillis <= nowMillis);
-            if (entries.size() >= maxEntries) {
+            if (entries.size() >= timeToLive.maxEntries()) {
                 entries.clear();
             }
         }
-        entries.put(key(realmId, idNat), new Entry(accountId, nowMillis + timeToLiveMillis));
+        entries.put(key(realmId, idNat), new Entry(accountId, timeToLive.expiryFrom(nowMillis)));
     }
 
     void forget(String realmId, String idNat) {

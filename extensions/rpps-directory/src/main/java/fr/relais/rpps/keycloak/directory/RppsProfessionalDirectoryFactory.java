@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import fr.relais.rpps.directory.TimeToLive;
 import fr.relais.spi.directory.ProfessionalDirectory;
 import fr.relais.spi.directory.ProfessionalDirectoryFactory;
 
@@ -50,7 +51,7 @@ public final class RppsProfessionalDirectoryFactory implements ProfessionalDirec
             throw new IllegalArgumentException("spi-relais-professional-directory--" + PROVIDER_ID + "--"
                     + ACCOUNT_CACHE_SECONDS + " must be 0 (off) or a number of seconds, not " + seconds);
         }
-        accounts = new AccountIdCache(Duration.ofSeconds(seconds), ACCOUNT_CACHE_ENTRIES);
+        accounts = new AccountIdCache(TimeToLive.of(Duration.ofSeconds(seconds), ACCOUNT_CACHE_ENTRIES));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import fr.relais.rpps.directory.ProfessionalCache;
+import fr.relais.rpps.directory.TimeToLive;
 
 /**
  * Adds the RPPS directory tables to Keycloak's database; Keycloak runs the changelog at startup, on
@@ -89,7 +90,7 @@ public final class RppsEntityProviderFactory implements JpaEntityProviderFactory
                     + " must be 0 (off) or a number of seconds and --" + CACHE_ENTRIES + " at least 1, not "
                     + seconds + " and " + entries);
         }
-        professionals = new ProfessionalCache(Duration.ofSeconds(seconds), entries);
+        professionals = new ProfessionalCache(TimeToLive.of(Duration.ofSeconds(seconds), entries));
     }
 
     @Override

@@ -68,14 +68,11 @@ public final class RppsRepository {
             return DirectoryQueryTimers.FIND.record(() -> findNow(idNat));
         }
         long start = System.nanoTime();
-        boolean[] read = new boolean[1];
-        Optional<ProfessionalRecord> answer = cache.find(idNat, System.currentTimeMillis(), id -> {
-            read[0] = true;
-            return DirectoryQueryTimers.FIND.record(() -> findNow(id));
-        });
-        (read[0] ? DirectoryQueryTimers.LOOKUP_READ : DirectoryQueryTimers.LOOKUP_CACHED)
+        ProfessionalCache.Answer answer = cache.find(idNat, System.currentTimeMillis(),
+                id -> DirectoryQueryTimers.FIND.record(() -> findNow(id)));
+        (answer.read() ? DirectoryQueryTimers.LOOKUP_READ : DirectoryQueryTimers.LOOKUP_CACHED)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return answer;
+        return answer.professional();
     }
 
     /**
