@@ -94,6 +94,24 @@ final class BenchRealm {
                  "config":{"claim.name":"rpps","id.token.claim":"true","access.token.claim":"true"}}""");
     }
 
+    /**
+     * A card-login client of the realm whose access and ID tokens are signed with ES256 (ECDSA P-256) rather
+     * than the realm's RS256; the realm gets an ECDSA key below its RSA key's priority, so every other client
+     * keeps signing as shipped. Measures what the signature algorithm costs per login.
+     */
+    void cardClientSigningEs256(String realm, String clientId) throws IOException, InterruptedException {
+        String realmId = JSON.readTree(send(realm, "GET", "", null)).get("id").asText();
+        send(realm, "POST", "components", """
+                {"name":"bench-ecdsa-p256","providerId":"ecdsa-generated","providerType":"org.keycloak.keys.KeyProvider",
+                 "parentId":"%s","config":{"priority":["10"],"ecdsaEllipticCurveKey":["P-256"]}}""".formatted(realmId));
+        client(realm, clientId, Map.of());
+        ObjectNode client = (ObjectNode) JSON.readTree(send(realm, "GET", "clients?clientId=" + clientId, null)).get(0);
+        ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        attributes.put("access.token.signed.response.alg", "ES256");
+        attributes.put("id.token.signed.response.alg", "ES256");
+        send(realm, "PUT", "clients/" + client.get("id").asText(), JSON.writeValueAsString(client));
+    }
+
     /** The stock-settings realm: one professional, the card and the stock X.509 authenticator each alone in a flow. */
     void createStockRealm(DemoProfessional professional) throws IOException, InterruptedException {
         createStockX509Realm(professional);

@@ -60,12 +60,15 @@ public final class LoginBenchmark {
             BenchRealm benchRealm = new BenchRealm(relais);
             benchRealm.create();
             benchRealm.createStockRealm(claire);
+            benchRealm.cardClientSigningEs256(RelaisInstance.REALM, "bench-card-es256");
             var card = relais.pki().presenting(relais.pki().card(claire));
             int port = 18443;
             String shipped = RelaisInstance.REALM;
             List<Login> logins = List.of(
                     Login.certificate("relais-card", shipped, "bench-card", card, port),
                     Login.certificate("stock-x509", shipped, "bench-x509", card, port),
+                    // The shipped card login with its tokens signed ES256 instead of the realm's RS256.
+                    Login.certificate("relais-card-es256", shipped, "bench-card-es256", card, port),
                     // The same two logins in a realm with Keycloak's default settings.
                     Login.certificate("relais-card@stock", BenchRealm.STOCK_REALM, "bench-card", card, port),
                     Login.certificate("stock-x509@stock", BenchRealm.STOCK_REALM, "bench-x509", card, port),
