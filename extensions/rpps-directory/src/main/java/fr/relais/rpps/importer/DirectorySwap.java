@@ -29,6 +29,9 @@ final class DirectorySwap {
     }
 
     record Counts(long newCount, long changedCount, long goneCount) {
+        boolean changedAnything() {
+            return newCount + changedCount + goneCount > 0;
+        }
     }
 
     /** Marks a merged professional (see {@link #mergeDuplicates}); never equal to a computed hash. */
@@ -207,12 +210,14 @@ final class DirectorySwap {
 
     /**
      * Planner statistics of the live tables, taken in the swap's transaction after its last write: PostgreSQL
-     * counts the rows this transaction wrote, so the statistics describe the new directory and become
-     * visible with it at the commit. Taken after the commit instead, they would lag the data (lookups
-     * planned from a small directory's statistics scanned the country's activities), and on the country
-     * the ANALYZE reads tens of thousands of pages through shared buffers the apply has just filled with
-     * dirty pages: the logins whose caches the commit has just emptied queued behind it for about 11 s
-     * (measured, see the bench README).
+     * counts the rows this transaction wrote, so the statistics ({@code pg_statistic}, transactional) describe
+     * the new directory and become visible with it at the commit; the user search's plans depend on them.
+     * Taken after the commit instead, on the country the ANALYZE read tens of thousands of pages through
+     * shared buffers the apply had just filled with dirty pages, and the logins whose caches the commit had
+     * just emptied queued behind it (about 11 s on a first national import in the RPPS import-load benchmark,
+     * logins down to 0.2/s). The row count in {@code pg_class} is written in place, not transactionally: a
+     * swap rolled back after this leaves it describing the rolled-back rows until the next ANALYZE, which
+     * keyed lookups do not mind.
      */
     void analyzeLive(Connection connection, Dialect dialect) throws SQLException {
         dialect.analyze(connection, tables.professional());

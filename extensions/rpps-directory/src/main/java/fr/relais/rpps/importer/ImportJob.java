@@ -200,7 +200,7 @@ public final class ImportJob {
 
         DirectorySwap.Counts counts = swap.apply(connection, running.id(), now);
         long linksChecked = swap.markLinksChecked(connection, now);
-        if (counts.newCount() + counts.changedCount() + counts.goneCount() > 0) {
+        if (counts.changedAnything()) {
             swap.analyzeLive(connection, Dialect.of(connection));
         }
         long finishedAt = clock.millis();

@@ -49,13 +49,16 @@ public enum Dialect {
     /**
      * Refreshes planner statistics after a bulk change. PostgreSQL plans the swap from them: without
      * them a freshly loaded staging table looks empty and gets nested loops instead of hash joins.
+     * {@code SKIP_LOCKED}: should another session hold a conflicting lock (a VACUUM, an autovacuum
+     * against wraparound), the import goes on without waiting in its transaction, and autovacuum
+     * takes the statistics later.
      */
     public void analyze(Connection connection, String table) throws SQLException {
         if (this != POSTGRESQL) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + table);
+            statement.execute("ANALYZE (SKIP_LOCKED) " + table);
         }
     }
 }

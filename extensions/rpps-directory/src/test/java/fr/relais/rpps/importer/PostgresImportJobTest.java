@@ -42,10 +42,10 @@ class PostgresImportJobTest extends ImportJobContract {
 
         assertThat(job.run(request(file, false)).status()).isEqualTo(ImportStatus.SUCCEEDED);
 
-        // Read from another connection the moment the swap has committed: nothing runs between the
-        // commit and the caches being emptied, so the statistics must already be there.
-        assertThat(seenAtCommit).containsExactly("professionals 3 rows, columns with statistics: yes; "
-                + "activities 3 rows, columns with statistics: yes");
+        // Read from another connection the moment the swap has committed: nothing runs between the commit
+        // and the caches being emptied, so the statistics must be there. (pg_stats only: pg_class's row
+        // count is written in place by ANALYZE and would show before the commit.)
+        assertThat(seenAtCommit).containsExactly("professionals: statistics; activities: statistics");
     }
 
     private String statistics() throws SQLException {
@@ -56,11 +56,10 @@ class PostgresImportJobTest extends ImportJobContract {
     private String describe(String table, String label) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT c.reltuples, EXISTS (SELECT 1 FROM pg_stats s"
-                     + " WHERE s.tablename = c.relname) FROM pg_class c WHERE c.relname = lower('" + table + "')")) {
+             ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_stats WHERE tablename = lower('"
+                     + table + "'))")) {
             rows.next();
-            return label + " " + (long) rows.getFloat(1) + " rows, columns with statistics: "
-                    + (rows.getBoolean(2) ? "yes" : "no");
+            return label + ": " + (rows.getBoolean(1) ? "statistics" : "none");
         }
     }
 }

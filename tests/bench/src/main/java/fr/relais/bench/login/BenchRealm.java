@@ -96,8 +96,8 @@ final class BenchRealm {
 
     /**
      * A card-login client of the realm whose access and ID tokens are signed with ES256 (ECDSA P-256) rather
-     * than the realm's RS256; the realm gets an ECDSA key below its RSA key's priority, so every other client
-     * keeps signing as shipped. Measures what the signature algorithm costs per login.
+     * than the realm's default RS256; the realm gets an ECDSA key for it, and every other client keeps
+     * signing with the default. Measures what the signature algorithm costs per login.
      */
     void cardClientSigningEs256(String realm, String clientId) throws IOException, InterruptedException {
         String realmId = JSON.readTree(send(realm, "GET", "", null)).get("id").asText();

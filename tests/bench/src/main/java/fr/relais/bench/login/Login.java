@@ -15,6 +15,8 @@ import javax.net.ssl.SSLContext;
 abstract class Login {
 
     private static final String RELAIS_REALM = "relais";
+    private static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([A-Za-z0-9_-]+)\\.");
+    private static final Pattern ALG = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     final String name;
@@ -30,15 +32,36 @@ abstract class Login {
 
     /** Authorization-code flow: GET /auth with a certificate, the code comes back at once. */
     static Login certificate(String name, String realm, String clientId, SSLContext card, int port) {
+        return certificate(name, realm, clientId, card, port, null);
+    }
+
+    /**
+     * The same, with the ID token's signature algorithm checked ({@code null}: not checked), so that a kind
+     * of login measuring an algorithm cannot silently measure another.
+     */
+    static Login certificate(String name, String realm, String clientId, SSLContext card, int port, String idTokenAlgorithm) {
         return new Login(name, port) {
             @Override
             void perform(int worker) throws Exception {
                 try (RawHttpsClient http = new RawHttpsClient(card, "localhost", port)) {
                     RawHttpsClient.Response auth = http.get(authorizePath(realm, clientId), null);
-                    redeem(http, realm, clientId, auth);
+                    String tokens = redeem(http, realm, clientId, auth);
+                    if (idTokenAlgorithm != null && !idTokenAlgorithm.equals(idTokenAlgorithm(tokens))) {
+                        throw new IllegalStateException("ID token signed " + idTokenAlgorithm(tokens) + ", not " + idTokenAlgorithm);
+                    }
                 }
             }
         };
+    }
+
+    private static String idTokenAlgorithm(String tokens) {
+        Matcher idToken = ID_TOKEN.matcher(tokens);
+        if (!idToken.find()) {
+            return null;
+        }
+        String header = new String(Base64.getUrlDecoder().decode(idToken.group(1)), StandardCharsets.UTF_8);
+        Matcher alg = ALG.matcher(header);
+        return alg.find() ? alg.group(1) : null;
     }
 
     /** The login page alone: GET /auth without a certificate, the page with its form must come back. */
@@ -104,7 +127,8 @@ abstract class Login {
                 + "&redirect_uri=" + enc(BenchRealm.REDIRECT) + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
     }
 
-    static void redeem(RawHttpsClient http, String realm, String clientId, RawHttpsClient.Response authorization)
+    /** Exchanges the code of {@code authorization}; returns the token response. */
+    static String redeem(RawHttpsClient http, String realm, String clientId, RawHttpsClient.Response authorization)
             throws Exception {
         String location = authorization.header("location");
         if (authorization.status() != 302 || location == null || !location.contains("code=")) {
@@ -118,6 +142,7 @@ abstract class Login {
         if (token.status() != 200 || !token.body().contains("\"id_token\"")) {
             throw new IllegalStateException("token: " + token.status() + " " + token.body());
         }
+        return token.body();
     }
 
     private static String cookies(List<String> setCookies) {

@@ -68,7 +68,7 @@ public final class LoginBenchmark {
                     Login.certificate("relais-card", shipped, "bench-card", card, port),
                     Login.certificate("stock-x509", shipped, "bench-x509", card, port),
                     // The shipped card login with its tokens signed ES256 instead of the realm's RS256.
-                    Login.certificate("relais-card-es256", shipped, "bench-card-es256", card, port),
+                    Login.certificate("relais-card-es256", shipped, "bench-card-es256", card, port, "ES256"),
                     // The same two logins in a realm with Keycloak's default settings.
                     Login.certificate("relais-card@stock", BenchRealm.STOCK_REALM, "bench-card", card, port),
                     Login.certificate("stock-x509@stock", BenchRealm.STOCK_REALM, "bench-x509", card, port),

@@ -60,7 +60,7 @@ import fr.relais.runner.Secrets;
  * JDBC from this driver: the floor the server-side figure compares with, at the same moment. Each phase
  * prints a timeline of where the cores went ({@link PhaseTimeline}). Card logins run first until the JIT
  * has caught up ({@link LoginBenchmark#warmUp}). Between two phases the benchmark waits for the machine to
- * fall quiet (the import's clean-up, PostgreSQL's ANALYZE and autovacuum), and prints how long that took.
+ * fall quiet (the import's clean-up, PostgreSQL's autovacuum and its auto-analyze), and prints how long that took.
  * Keycloak is pinned to core 0 and this driver to core 1; PostgreSQL is not pinned. Figures are printed,
  * never asserted. Run by hand:
  * <pre>

@@ -49,7 +49,7 @@ final class AccountIdCache {
         if (entries.size() >= timeToLive.maxEntries()) {
             // A login-time cache, not a copy of the directory: past its bound, drop what has expired, and
             // everything if that is not enough (the next logins refill it with one query each).
-            entries.values().removeIf(e -> e.expiresAtMillis <= nowMillis);
+            entries.values().removeIf(e -> !timeToLive.live(e.expiresAtMillis, nowMillis));
             if (entries.size() >= timeToLive.maxEntries()) {
                 entries.clear();
             }
