@@ -138,14 +138,7 @@ abstract class ImportJobContract {
     @Test
     void cachesAreToldOnceAChangeIsCommittedAndOnlyWhenTheDirectoryChanged() throws Exception {
         List<List<String>> seenFromAnotherConnection = new ArrayList<>();
-        ImportJob job = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
-                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", () -> {
-                    try {
-                        seenFromAnotherConnection.add(ids());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        ImportJob job = jobTelling(() -> seenFromAnotherConnection.add(ids()));
         Path file = personneActivite().add(nurse("10000000001", "ANDRÉ")).add(nurse("10000000002", "BERNARD"))
                 .write(files, "202611280000");
 
@@ -398,6 +391,23 @@ abstract class ImportJobContract {
     ImportJob job(ImportSettings settings) {
         return new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT, settings,
                 Clock.systemUTC(), "test-node");
+    }
+
+    /** Something the tests read from the database when an import tells its caller the directory changed. */
+    @FunctionalInterface
+    interface WhenChanged {
+        void run() throws SQLException;
+    }
+
+    ImportJob jobTelling(WhenChanged whenChanged) {
+        return new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT, ImportSettings.DEFAULTS,
+                Clock.systemUTC(), "test-node", () -> {
+                    try {
+                        whenChanged.run();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     ImportJob jobAt(Instant now, DirectorySwap.Checkpoint checkpoint) {

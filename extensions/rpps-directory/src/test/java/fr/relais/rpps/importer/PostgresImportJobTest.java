@@ -8,13 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.relais.rpps.store.JdbcTransactions;
 import fr.relais.rpps.store.RppsTables;
 import fr.relais.rpps.testing.TestDatabase;
 
@@ -29,14 +27,7 @@ class PostgresImportJobTest extends ImportJobContract {
     @Test
     void plannerStatisticsAreCommittedWithTheDirectory() throws Exception {
         List<String> seenAtCommit = new ArrayList<>();
-        ImportJob job = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
-                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", () -> {
-                    try {
-                        seenAtCommit.add(statistics());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        ImportJob job = jobTelling(() -> seenAtCommit.add(statistics()));
         Path file = personneActivite().add(nurse("10000000001", "ANDRÉ")).add(nurse("10000000002", "BERNARD"))
                 .add(nurse("10000000003", "CLÉMENT")).write(files, "202611280000");
 
