@@ -323,7 +323,8 @@ public final class LoginBenchmark {
 
     /**
      * {@code -Drelais.bench.jfr=/path/to/file.jfr}: a Flight Recording of the Keycloak JVM over the whole run;
-     * {@code -Drelais.bench.gclog=/path/to/gc.log}: its garbage collections.
+     * {@code -Drelais.bench.gclog=/path/to/gc.log}: its garbage collections;
+     * {@code -Drelais.bench.jvm-options="..."}: more options for it (another garbage collector, heap sizes).
      */
     static void recordIfAsked(ServerSettings settings) {
         StringBuilder options = new StringBuilder();
@@ -335,6 +336,10 @@ public final class LoginBenchmark {
         String gcLog = System.getProperty("relais.bench.gclog");
         if (gcLog != null) {
             options.append(options.isEmpty() ? "" : " ").append("-Xlog:gc*:file=").append(gcLog);
+        }
+        String more = System.getProperty("relais.bench.jvm-options");
+        if (more != null) {
+            options.append(options.isEmpty() ? "" : " ").append(more);
         }
         if (!options.isEmpty()) {
             settings.environment("JAVA_OPTS_APPEND", options.toString());
