@@ -53,7 +53,7 @@ public final class LoginBenchmark {
                 "https://dui.invalid", "https://viatrajectoire.invalid",
                 settings -> {
                     settings.runtimeOption(RelaisInstance.CARD_OPTION + "crl-refresh-seconds", "5");
-                    recordIfAsked(settings);
+                    optionsIfAsked(settings);
                 })) {
             pin(relais.process().jvm(), "0");
             DemoProfessional claire = DemoProfessional.ALL.get(0);
@@ -324,9 +324,11 @@ public final class LoginBenchmark {
     /**
      * {@code -Drelais.bench.jfr=/path/to/file.jfr}: a Flight Recording of the Keycloak JVM over the whole run;
      * {@code -Drelais.bench.gclog=/path/to/gc.log}: its garbage collections;
-     * {@code -Drelais.bench.jvm-options="..."}: more options for it (another garbage collector, heap sizes).
+     * {@code -Drelais.bench.jvm-options="..."}: more options for it (another garbage collector, heap sizes);
+     * {@code -Drelais.bench.build-options="name=value;..."}: more Keycloak build options (features), to measure
+     * a server-wide choice beside the shipped one.
      */
-    static void recordIfAsked(ServerSettings settings) {
+    static void optionsIfAsked(ServerSettings settings) {
         StringBuilder options = new StringBuilder();
         String jfr = System.getProperty("relais.bench.jfr");
         if (jfr != null) {
@@ -343,6 +345,15 @@ public final class LoginBenchmark {
         }
         if (!options.isEmpty()) {
             settings.environment("JAVA_OPTS_APPEND", options.toString());
+        }
+        for (String option : System.getProperty("relais.bench.build-options", "").split(";")) {
+            if (!option.isBlank()) {
+                int equals = option.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("relais.bench.build-options: expected name=value, got " + option);
+                }
+                settings.buildOption(option.substring(0, equals).trim(), option.substring(equals + 1).trim());
+            }
         }
     }
 

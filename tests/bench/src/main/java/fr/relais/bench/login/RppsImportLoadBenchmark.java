@@ -119,7 +119,7 @@ public final class RppsImportLoadBenchmark {
                     if (nice != null) {
                         settings.runtimeOption(IMPORT_OPTION + "thread-nice", nice);
                     }
-                    LoginBenchmark.recordIfAsked(settings);
+                    LoginBenchmark.optionsIfAsked(settings);
                 })) {
             LoginBenchmark.pin(relais.process().jvm(), "0");
             BenchRealm realm = new BenchRealm(relais);

@@ -153,12 +153,15 @@ public final class RppsImportBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
         long threadCpu = threads.getCurrentThreadCpuTime();
+        long allocated = allocations.getCurrentThreadAllocatedBytes();
         long processCpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         Latencies during = lookups(dataSource, sample, () -> run[0] = step.run());
         double seconds = (System.nanoTime() - start) / 1e9;
         double importCpu = (threads.getCurrentThreadCpuTime() - threadCpu) / 1e9;
+        long importAllocated = allocations.getCurrentThreadAllocatedBytes() - allocated;
         double jvmCpu = (os.getProcessCpuTime() - processCpu) / 1e9;
         running.set(false);
         sampler.join();
@@ -175,6 +178,9 @@ public final class RppsImportBenchmark {
                 baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20, gc.maxAfterGc() >> 20, after >> 20);
         System.out.printf(Locale.ROOT, "   CPU: import thread %.1f s, whole JVM %.1f s (GC, JIT compilers and the "
                 + "lookups included)%n", importCpu, jvmCpu);
+        // What the import thread allocates is what makes the young collections that pause the logins beside it.
+        System.out.printf(Locale.ROOT, "   allocated by the import thread: %d MB (%d bytes per professional)%n",
+                importAllocated >> 20, importAllocated / Math.max(1, r.professionals()));
         System.out.println("   " + pauses);
         System.out.println("   lookup by idNat_PS during the import: " + during);
         System.out.println("   per 2 s window (p99 ms): " + during.timeline(2_000));
