@@ -1,6 +1,10 @@
 package fr.relais.rpps.extraction;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Turns the bytes of one line into text in the charset detected for its file. */
@@ -10,10 +14,14 @@ final class LineDecoder {
 
     private final Charset charset;
     private final boolean utf8;
+    private final CharsetDecoder utf8Decoder;
+    private char[] chars = new char[1024];
 
     LineDecoder(Charset charset) {
         this.charset = charset;
         this.utf8 = StandardCharsets.UTF_8.equals(charset);
+        this.utf8Decoder = utf8 ? charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE) : null;
     }
 
     Charset charset() {
@@ -36,10 +44,23 @@ final class LineDecoder {
 
     /** Returns the line, or {@code null} when a UTF-8 file holds bytes that are not UTF-8. */
     String decode(byte[] bytes, int start, int length) {
-        String text = new String(bytes, start, length, charset);
-        // The JDK decoder substitutes U+FFFD for malformed input; a U+FFFD already in the file means the
-        // text was damaged upstream, which is just as much a reason to reject the line.
-        return utf8 && text.indexOf('\uFFFD') >= 0 ? null : text;
+        if (!utf8) {
+            return new String(bytes, start, length, charset);  // Latin-1: one byte, one character, one copy
+        }
+        // Through a buffer kept from line to line: the JDK's own String(byte[], UTF_8) decodes a line with an
+        // accent into a two-bytes-per-character array before compacting it, which tripled what each line
+        // allocated in an import sharing Keycloak's heap with the logins. UTF-8 never has more characters than bytes.
+        if (chars.length < length) {
+            chars = new char[length];
+        }
+        CharBuffer out = CharBuffer.wrap(chars);
+        utf8Decoder.reset();
+        utf8Decoder.decode(ByteBuffer.wrap(bytes, start, length), out, true);
+        utf8Decoder.flush(out);
+        String text = new String(chars, 0, out.position());
+        // Malformed input was replaced by U+FFFD; a U+FFFD already in the file means the text was damaged
+        // upstream, which is just as much a reason to reject the line.
+        return text.indexOf('\uFFFD') >= 0 ? null : text;
     }
 
     /** A short, printable beginning of a rejected line, for the report. */
