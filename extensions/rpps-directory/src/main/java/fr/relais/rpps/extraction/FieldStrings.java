@@ -13,14 +13,17 @@ import java.util.Arrays;
  * import allocated; a column's repeated value now costs a hash and a comparison instead.
  *
  * <p>Each column has its own small direct-mapped table, so a column of unique values (phone numbers)
- * only ever evicts its own entries. What is kept is bounded whatever the file holds: at most
- * {@value #SLOTS} values per column, none longer than {@value #MAX_LENGTH} characters.
+ * only ever evicts its own entries. What is kept is bounded whatever the file holds: the first
+ * {@value #MAX_COLUMNS} columns only (the extractions have 56), at most {@value #SLOTS} values per column,
+ * none longer than {@value #MAX_LENGTH} characters.
  */
 final class FieldStrings {
 
     /** Longer values (street names, legal names) rarely repeat enough to pay; a hostile line's huge field is never kept. */
     static final int MAX_LENGTH = 48;
     static final int SLOTS = 256;
+    /** A hostile line of thousands of one-character fields must not make thousands of tables. */
+    static final int MAX_COLUMNS = 128;
 
     private String[][] columns = new String[0][];
 
@@ -29,11 +32,11 @@ final class FieldStrings {
         if (length == 0) {
             return "";
         }
-        if (length > MAX_LENGTH) {
+        if (length > MAX_LENGTH || column >= MAX_COLUMNS) {
             return new String(chars, offset, length);
         }
-        // The slot comes from the length and four characters, not all of them: hashing every character cost
-        // the import thread more than the allocation it saves. Two values meeting in a slot only cost a miss.
+        // The slot comes from the length and four characters: enough to spread a column's distinct values,
+        // and the comparison below checks every character anyway. Two values meeting in a slot cost a miss.
         int last = offset + length - 1;
         int hash = ((length * 31 + chars[offset]) * 31 + chars[offset + length / 2]) * 31 + chars[last];
         hash = hash * 31 + chars[last - length / 4];

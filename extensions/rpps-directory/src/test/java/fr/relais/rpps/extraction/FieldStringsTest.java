@@ -52,9 +52,12 @@ class FieldStringsTest {
     }
 
     @Test
-    void columnsBeyondTheFirstLinesWidthAreServed() {
-        assertThat(of(500, "late")).isEqualTo("late");
-        assertThat(of(500, "late")).isSameAs(of(500, "late"));
+    void columnsFarBeyondTheExtractionsWidthAreServedButNotKept() {
+        int last = FieldStrings.MAX_COLUMNS - 1;
+        assertThat(of(last, "late")).isEqualTo("late").isSameAs(of(last, "late"));
+
+        String first = of(FieldStrings.MAX_COLUMNS, "hostile");
+        assertThat(first).isEqualTo("hostile").isNotSameAs(of(FieldStrings.MAX_COLUMNS, "hostile"));
     }
 
     /** {@code value} inside a longer buffer, after {@code before}, as the parser hands a field over. */
