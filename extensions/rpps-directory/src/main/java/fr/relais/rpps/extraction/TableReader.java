@@ -18,7 +18,7 @@ final class TableReader {
 
     TableReader(ReadOptions options) {
         this.options = options;
-        this.splitter = new FieldSplitter();
+        this.splitter = new FieldSplitter(options.maxLineBytes());
     }
 
     <E extends Enum<E> & Column> FileReport read(String fileName, ExtractionFileKind kind, InputStream in,
