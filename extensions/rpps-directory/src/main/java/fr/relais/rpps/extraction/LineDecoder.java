@@ -13,14 +13,13 @@ final class LineDecoder {
     private static final int EXCERPT_BYTES = 160;
 
     private final Charset charset;
-    private final boolean utf8;
+    /** Null for Latin-1, whose every byte is one character. */
     private final CharsetDecoder utf8Decoder;
     private char[] chars = new char[1024];
 
     LineDecoder(Charset charset) {
         this.charset = charset;
-        this.utf8 = StandardCharsets.UTF_8.equals(charset);
-        this.utf8Decoder = utf8 ? charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        this.utf8Decoder = StandardCharsets.UTF_8.equals(charset) ? charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE) : null;
     }
 
@@ -44,12 +43,13 @@ final class LineDecoder {
 
     /** Returns the line, or {@code null} when a UTF-8 file holds bytes that are not UTF-8. */
     String decode(byte[] bytes, int start, int length) {
-        if (!utf8) {
-            return new String(bytes, start, length, charset);  // Latin-1: one byte, one character, one copy
+        if (utf8Decoder == null) {
+            return new String(bytes, start, length, charset);  // Latin-1: one copy
         }
         // Through a buffer kept from line to line: the JDK's own String(byte[], UTF_8) decodes a line with an
-        // accent into a two-bytes-per-character array before compacting it, which tripled what each line
-        // allocated in an import sharing Keycloak's heap with the logins. UTF-8 never has more characters than bytes.
+        // accent into a two-bytes-per-character array before compacting it, a temporary twice the line's
+        // size for every such line of a national import that shares Keycloak's heap with the logins.
+        // UTF-8 never has more characters than bytes, so the buffer always holds the line.
         if (chars.length < length) {
             chars = new char[length];
         }

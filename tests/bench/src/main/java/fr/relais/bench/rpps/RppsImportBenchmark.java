@@ -178,7 +178,8 @@ public final class RppsImportBenchmark {
                 baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20, gc.maxAfterGc() >> 20, after >> 20);
         System.out.printf(Locale.ROOT, "   CPU: import thread %.1f s, whole JVM %.1f s (GC, JIT compilers and the "
                 + "lookups included)%n", importCpu, jvmCpu);
-        // What the import thread allocates is what makes the young collections that pause the logins beside it.
+        // The import's garbage is what the young collections, which also pause the logins beside it, clean up;
+        // the GC pauses printed below tell how G1 turned it into pauses.
         System.out.printf(Locale.ROOT, "   allocated by the import thread: %d MB (%d bytes per professional)%n",
                 importAllocated >> 20, importAllocated / Math.max(1, r.professionals()));
         System.out.println("   " + pauses);
