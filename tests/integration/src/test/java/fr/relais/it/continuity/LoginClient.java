@@ -24,11 +24,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.relais.runner.RelaisInstance;
 
-/** A browser's part in a login, one request at a time: cookies kept, redirects never followed. */
+/**
+ * A browser's part in a login, one request at a time: cookies kept, redirects never followed. The
+ * token calls (code exchange, refresh) are the application's, made from its server, so they go
+ * through a client of their own without the browser's cookies: a refresh that carries them, landing
+ * just as the session ends, gets Keycloak to expire the browser's identity cookie.
+ */
 final class LoginClient {
 
     private final RelaisInstance relais;
     private final HttpClient client;
+    private final HttpClient application;
 
     LoginClient(RelaisInstance relais) {
         this(relais, relais.pki().serverTrust());
@@ -38,6 +44,8 @@ final class LoginClient {
     LoginClient(RelaisInstance relais, SSLContext tls) {
         this.relais = relais;
         this.client = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.application = HttpClient.newBuilder().sslContext(relais.pki().serverTrust())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -72,7 +80,7 @@ final class LoginClient {
         if (codeVerifier != null) {
             fields.put("code_verifier", codeVerifier);
         }
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = application.send(HttpRequest.newBuilder(
                         URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
@@ -84,7 +92,7 @@ final class LoginClient {
     }
 
     HttpResponse<String> refresh(String realm, String refreshToken, String clientId, String secret) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+        return application.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))))

@@ -53,6 +53,9 @@ final class SessionGraceAuthenticator implements Authenticator {
         boolean pscDown = SessionGraceListener.pscDown(session);
         Optional<IdentityCookieToken> cookie = policy.enabled() && pscDown ? identityCookie(session, context.getRealm()) : Optional.empty();
         if (cookie.isEmpty()) {
+            if (policy.enabled() && pscDown) {
+                LOG.debug("No session grace: no valid Keycloak identity cookie in the request");
+            }
             context.attempted();
             return;
         }
@@ -60,6 +63,7 @@ final class SessionGraceAuthenticator implements Authenticator {
         Optional<SessionGraceEntity> found = store.findForUpdate(session, realm.getId(), cookie.get().getSessionId())
                 .filter(t -> t.getUserId().equals(cookie.get().getSubject()));
         if (found.isEmpty()) {
+            LOG.debugf("No session grace: no ticket for session %s of user %s", cookie.get().getSessionId(), cookie.get().getSubject());
             context.attempted();
             return;
         }
