@@ -53,7 +53,8 @@ public final class DemoPki {
             TestPki pki = TestPki.generate();
             Files.createDirectories(dir.resolve("cards"));
             pki.save(hierarchy, secret);
-            IssuedCertificate server = pki.serverCertificate("localhost", "127.0.0.1");
+            // An ECDSA P-256 key, as the appliance generates for itself: logins are measured on what ships.
+            IssuedCertificate server = pki.ecServerCertificate("localhost", "127.0.0.1");
             Files.writeString(dir.resolve("server.pem"), server.certificatePem() + chainPem(server));
             Files.writeString(dir.resolve("server-key.pem"), server.privateKeyPem());
             Pem.writeTrustStorePem(dir.resolve("test-roots.pem"), pki.trustAnchors());

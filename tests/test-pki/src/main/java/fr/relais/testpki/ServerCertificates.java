@@ -32,11 +32,11 @@ final class ServerCertificates {
     private ServerCertificates() {
     }
 
-    static IssuedCertificate issue(CertificateAuthority ca, TestPki.Options options, String... dnsNamesOrIps) {
+    /** @param keys an RSA key pair, as IGC-Santé issues, or an EC one, as the appliance generates for itself */
+    static IssuedCertificate issue(CertificateAuthority ca, TestPki.Options options, KeyPair keys, String... dnsNamesOrIps) {
         if (dnsNamesOrIps == null || dnsNamesOrIps.length == 0) {
             throw new IllegalArgumentException("A server certificate needs at least one DNS name or IP address");
         }
-        KeyPair keys = X509Support.newRsaKeyPair(options.leafKeySize());
         X500Name subject = new X500Name(new RDN[] {
                 IgcSante.country(),
                 IgcSante.utf8(BCStyle.O, "RELAIS TEST"),
@@ -58,9 +58,10 @@ final class ServerCertificates {
                     X509Support.subjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     X509Support.authorityKeyIdentifier(ca.certificate()));
-            // keyEncipherment keeps RSA key exchange possible for old TLS clients.
+            // keyEncipherment keeps RSA key exchange possible for old TLS clients; an EC key only signs.
+            boolean rsa = "RSA".equals(keys.getPublic().getAlgorithm());
             builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                    new KeyUsage(rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             builder.addExtension(Extension.cRLDistributionPoints, false,

@@ -102,9 +102,18 @@ public final class TestPki {
         return new CardCertificateBuilder(this, idNatPs);
     }
 
-    /** A TLS server certificate (serverAuth, SAN DNS/IP, CN = first name) from ELEMENTAIRE ORGANISATIONS. */
+    /**
+     * A TLS server certificate (serverAuth, SAN DNS/IP, CN = first name) from ELEMENTAIRE ORGANISATIONS, with
+     * an RSA key of the options' leaf size, as IGC-Santé issues them.
+     */
     public IssuedCertificate serverCertificate(String... dnsNamesOrIps) {
-        return ServerCertificates.issue(elementaireOrganisations(), options, dnsNamesOrIps);
+        return ServerCertificates.issue(elementaireOrganisations(), options, X509Support.newRsaKeyPair(options.leafKeySize()),
+                dnsNamesOrIps);
+    }
+
+    /** The same with an ECDSA P-256 key, the kind the appliance generates for itself at its first start. */
+    public IssuedCertificate ecServerCertificate(String... dnsNamesOrIps) {
+        return ServerCertificates.issue(elementaireOrganisations(), options, X509Support.newP256KeyPair(), dnsNamesOrIps);
     }
 
     /**

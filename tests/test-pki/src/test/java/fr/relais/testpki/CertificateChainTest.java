@@ -3,8 +3,10 @@ package fr.relais.testpki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.Signature;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.PKIXCertPathValidatorResult;
+import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,26 @@ class CertificateChainTest {
                 .containsExactlyInAnyOrder(List.of(2, "relais.local"), List.of(7, "127.0.0.1"),
                         List.of(7, "0:0:0:0:0:0:0:1"));
         assertThat(server.certificate().getBasicConstraints()).isEqualTo(-1);
+        PKIXCertPathValidatorResult result = Fixtures.validate(server.chain(), Fixtures.PKI.trustAnchors());
+        assertThat(result.getTrustAnchor().getTrustedCert()).isEqualTo(Fixtures.PKI.elementaireRoot().certificate());
+    }
+
+    @Test
+    void ecServerCertificateHasAP256KeyThatOnlySignsAndChainsToElementaire() throws Exception {
+        IssuedCertificate server = Fixtures.PKI.ecServerCertificate("localhost", "127.0.0.1");
+
+        ECPublicKey key = (ECPublicKey) server.certificate().getPublicKey();
+        assertThat(key.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        assertThat(server.certificate().getKeyUsage()).as("digitalSignature only: no key encipherment with EC")
+                .startsWith(true, false, false, false, false);
+        assertThat(server.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(server.privateKey());
+        signer.update(new byte[] {1, 2, 3});
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key);
+        verifier.update(new byte[] {1, 2, 3});
+        assertThat(verifier.verify(signer.sign())).as("the private key is the certificate's").isTrue();
         PKIXCertPathValidatorResult result = Fixtures.validate(server.chain(), Fixtures.PKI.trustAnchors());
         assertThat(result.getTrustAnchor().getTrustedCert()).isEqualTo(Fixtures.PKI.elementaireRoot().certificate());
     }
