@@ -179,7 +179,7 @@ public final class TestPki {
      * methods.
      *
      * @param caKeySize RSA modulus size of the CA keys (the real IGC-Santé CAs use 4096)
-     * @param leafKeySize RSA modulus size of card and server keys (real cards use 2048)
+     * @param leafKeySize RSA modulus size of card keys and of RSA server keys (real cards use 2048)
      * @param caValidity validity of the roots; intermediates end one day earlier, as the real ones do
      * @param leafValidity default validity of card certificates (3 years on real cards)
      * @param crlBaseUrl HTTP base of the CRL distribution points: {@code <base>/<CA short name>.crl}

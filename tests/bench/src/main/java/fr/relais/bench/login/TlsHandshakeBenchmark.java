@@ -37,8 +37,6 @@ public final class TlsHandshakeBenchmark {
     private static final char[] PASSWORD = "bench".toCharArray();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private long serverNanos;
-
     public static void main(String[] args) throws Exception {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -54,14 +52,13 @@ public final class TlsHandshakeBenchmark {
         System.out.printf("Java %s, %d handshakes per round, %d rounds (the first is warm-up)%n",
                 System.getProperty("java.version"), perRound, rounds);
         Map<String, List<Double>> perHandshake = new LinkedHashMap<>();
-        TlsHandshakeBenchmark bench = new TlsHandshakeBenchmark();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, SSLContext> server : servers.entrySet()) {
-                bench.serverNanos = 0;
+                long serverNanos = 0;
                 for (int i = 0; i < perRound; i++) {
-                    bench.handshake(client, server.getValue());
+                    serverNanos += handshake(client, server.getValue());
                 }
-                double ms = bench.serverNanos / 1e6 / perRound;
+                double ms = serverNanos / 1e6 / perRound;
                 System.out.printf(Locale.ROOT, "round %d  %-32s server CPU per handshake %.3f ms%n", round, server.getKey(), ms);
                 if (round > 0) {
                     perHandshake.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(ms);
@@ -73,7 +70,8 @@ public final class TlsHandshakeBenchmark {
                 median(values), values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList()));
     }
 
-    private void handshake(SSLContext clientContext, SSLContext serverContext) throws SSLException {
+    /** One handshake of a new connection; returns the CPU time spent in the server's engine. */
+    private static long handshake(SSLContext clientContext, SSLContext serverContext) throws SSLException {
         SSLEngine client = clientContext.createSSLEngine("localhost", 443);
         client.setUseClientMode(true);
         client.setEnabledProtocols(new String[] {"TLSv1.3"});
@@ -85,6 +83,7 @@ public final class TlsHandshakeBenchmark {
         ByteBuffer application = ByteBuffer.allocate(1 << 16);
         client.beginHandshake();
         server.beginHandshake();
+        long serverNanos = 0;
         for (int step = 0; step < 100 && !(finished(client) && finished(server)); step++) {
             advance(client, toClient, toServer, application);
             long before = THREADS.getCurrentThreadCpuTime();
@@ -98,6 +97,7 @@ public final class TlsHandshakeBenchmark {
         if (server.getSession().getPeerCertificates().length == 0) {
             throw new IllegalStateException("The server did not get the card");
         }
+        return serverNanos;
     }
 
     /** One step of an engine's handshake: its delegated tasks, or one record written or read. */

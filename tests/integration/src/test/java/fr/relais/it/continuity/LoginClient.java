@@ -80,11 +80,7 @@ final class LoginClient {
         if (codeVerifier != null) {
             fields.put("code_verifier", codeVerifier);
         }
-        HttpResponse<String> response = application.send(HttpRequest.newBuilder(
-                        URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tokenRequest(realm, clientId, secret, fields);
         if (response.statusCode() != 200) {
             throw new AssertionError("Token exchange failed: " + response.statusCode() + " " + response.body());
         }
@@ -92,11 +88,16 @@ final class LoginClient {
     }
 
     HttpResponse<String> refresh(String realm, String refreshToken, String clientId, String secret) throws IOException, InterruptedException {
+        return tokenRequest(realm, clientId, secret, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    /** A POST to the token endpoint by the application's server: its client secret, none of the browser's cookies. */
+    private HttpResponse<String> tokenRequest(String realm, String clientId, String secret, Map<String, String> fields)
+            throws IOException, InterruptedException {
         return application.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The action URL of the form with this id. */

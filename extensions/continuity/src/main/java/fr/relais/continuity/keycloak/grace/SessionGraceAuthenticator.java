@@ -50,12 +50,13 @@ final class SessionGraceAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
         SessionGracePolicy policy = ProbedUpstreamHealthFactory.gracePolicy(session.getKeycloakSessionFactory());
-        boolean pscDown = SessionGraceListener.pscDown(session);
-        Optional<IdentityCookieToken> cookie = policy.enabled() && pscDown ? identityCookie(session, context.getRealm()) : Optional.empty();
+        if (!policy.enabled() || !SessionGraceListener.pscDown(session)) {
+            context.attempted();
+            return;
+        }
+        Optional<IdentityCookieToken> cookie = identityCookie(session, context.getRealm());
         if (cookie.isEmpty()) {
-            if (policy.enabled() && pscDown) {
-                LOG.debug("No session grace: no valid Keycloak identity cookie in the request");
-            }
+            LOG.debug("No session grace: no valid Keycloak identity cookie in the request");
             context.attempted();
             return;
         }
