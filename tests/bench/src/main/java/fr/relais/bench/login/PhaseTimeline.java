@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Where the cores go during a phase, every five seconds: logins per second, the CPU of Keycloak (its
  * request threads apart), of PostgreSQL's processes and of this driver, as shares of one core, and the
- * time the hypervisor took from the guest (steal). It tells apart the ways an import can slow logins down:
+ * time the hypervisor took from the guest (steal), and the directory reads of the interval with those slower than
+ * the 2 ms objective (server side), to place a phase's tail in time. It tells apart the ways an import can slow logins down:
  * Keycloak's core taken by the import, the same login work costing more CPU, or logins waiting on a busy
  * database with Keycloak's core idle.
  */
@@ -25,21 +26,28 @@ final class PhaseTimeline implements AutoCloseable {
     private final String phase;
     private final ProcessHandle keycloak;
     private final LongAdder logins;
+    private final DirectoryReads reads;
     private final Thread sampler;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private PhaseTimeline(String phase, ProcessHandle keycloak, LongAdder logins) {
+    /** The server's directory reads so far: all of them, and those within the objective. */
+    interface DirectoryReads {
+        double[] totalAndWithinObjective() throws Exception;
+    }
+
+    private PhaseTimeline(String phase, ProcessHandle keycloak, LongAdder logins, DirectoryReads reads) {
         this.phase = phase;
         this.keycloak = keycloak;
         this.logins = logins;
+        this.reads = reads;
         this.sampler = new Thread(this::sample, "phase-timeline");
         this.sampler.setDaemon(true);
     }
 
-    static PhaseTimeline start(String phase, ProcessHandle keycloak, LongAdder logins) {
-        PhaseTimeline timeline = new PhaseTimeline(phase, keycloak, logins);
-        System.out.printf(Locale.ROOT, "%-8s %-32s %6s %8s %6s %6s %6s %6s %6s %6s%n", "time", "phase (every 5 s)", "t s",
-                "logins/s", "kc %", "kc rq%", "pg %", "drv %", "busy%", "steal%");
+    static PhaseTimeline start(String phase, ProcessHandle keycloak, LongAdder logins, DirectoryReads reads) {
+        PhaseTimeline timeline = new PhaseTimeline(phase, keycloak, logins, reads);
+        System.out.printf(Locale.ROOT, "%-8s %-32s %6s %8s %6s %6s %6s %6s %6s %6s %6s %6s%n", "time", "phase (every 5 s)", "t s",
+                "logins/s", "kc %", "kc rq%", "pg %", "drv %", "busy%", "steal%", "reads", ">2 ms");
         timeline.sampler.start();
         return timeline;
     }
@@ -52,14 +60,16 @@ final class PhaseTimeline implements AutoCloseable {
             while (sleepUnlessStopped()) {
                 Reading now = read();
                 double wall = now.at - previous.at;
-                System.out.printf(Locale.ROOT, "%-8s %-32s %6.0f %8.1f %6.0f %6.0f %6.0f %6.0f %6.0f %6.1f%n",
+                System.out.printf(Locale.ROOT, "%-8s %-32s %6.0f %8.1f %6.0f %6.0f %6.0f %6.0f %6.0f %6.1f %6.0f %6.0f%n",
                         LocalTime.now().withNano(0), phase, (now.at - began) / 1e9, (now.logins - previous.logins) / wall * 1e9,
                         100 * (now.keycloak - previous.keycloak) / wall,
                         100 * LoginBenchmark.delta(previous.requestThreads, now.requestThreads) / wall,
                         100 * LoginBenchmark.delta(previous.postgres, now.postgres) / wall,
                         100 * (now.driver - previous.driver) / wall,
                         100.0 * (now.machine[1] - previous.machine[1]) / Math.max(1, now.machine[0] - previous.machine[0]),
-                        100.0 * (now.machine[2] - previous.machine[2]) / Math.max(1, now.machine[0] - previous.machine[0]));
+                        100.0 * (now.machine[2] - previous.machine[2]) / Math.max(1, now.machine[0] - previous.machine[0]),
+                        now.reads[0] - previous.reads[0],
+                        (now.reads[0] - now.reads[1]) - (previous.reads[0] - previous.reads[1]));
                 previous = now;
             }
             printThreads(threadsBefore, LoginBenchmark.threadsCpuNanos(keycloak), System.nanoTime() - began);
@@ -91,13 +101,13 @@ final class PhaseTimeline implements AutoCloseable {
     }
 
     private record Reading(long at, long logins, long keycloak, Map<String, Long> requestThreads,
-                           Map<String, Long> postgres, long driver, long[] machine) {
+                           Map<String, Long> postgres, long driver, long[] machine, double[] reads) {
     }
 
     private Reading read() throws Exception {
         return new Reading(System.nanoTime(), logins.sum(), LoginBenchmark.cpuNanos(keycloak),
                 LoginBenchmark.requestThreadsCpuNanos(keycloak), postgresCpuNanos(), LoginBenchmark.cpuNanos(ProcessHandle.current()),
-                machineTicks());
+                machineTicks(), reads.totalAndWithinObjective());
     }
 
     /** CPU of each PostgreSQL process (the server and its backends) by pid: backends come and go. */
