@@ -249,8 +249,9 @@ public final class RppsImportLoadBenchmark {
         long[] sorted = searches.stream().mapToLong(Search::nanos).sorted().toArray();
         long[] directSorted = searches.stream().mapToLong(Search::directNanos).sorted().toArray();
         printSlowest(name, searches);
-        String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s: %s]",
-                run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0, run[0].path("message").asText());
+        String importPart = run[0] == null ? "" : String.format(Locale.ROOT, "  [import %s in %.1f s (%s): %s]",
+                run[0].path("status").asText(), run[0].path("durationMs").asLong() / 1000.0,
+                stages(run[0].path("report").asText()), run[0].path("message").asText());
         return String.format(Locale.ROOT, "%-32s %s%s | user search by idNat_PS: %d, p50 %.1f ms, p99 %.1f ms"
                         + " | its directory query (server side, %.0f): p50 <= %.2f ms, p99 <= %.2f ms"
                         + " | the same query over JDBC from the driver (%d): p50 %.2f ms, p99 %.2f ms%s",
@@ -261,7 +262,14 @@ public final class RppsImportLoadBenchmark {
                 importPart);
     }
 
-    private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
+    /** Where the import's time went, as its report says it ("loaded with ... in N ms, checked and applied in M ms"). */
+    private static String stages(String report) {
+        java.util.regex.Matcher stages = java.util.regex.Pattern.compile("loaded with [^;]*? in \\d+ ms, checked and applied in \\d+ ms")
+                .matcher(report);
+        return stages.find() ? stages.group() : "stages not in its report";
+    }
+
+        private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
         Map<Double, Double> delta = new TreeMap<>();
         after.forEach((le, count) -> delta.put(le, count - before.getOrDefault(le, 0.0)));
         return delta;
