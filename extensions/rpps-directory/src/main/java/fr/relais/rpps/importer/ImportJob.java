@@ -198,7 +198,7 @@ public final class ImportJob {
             return refused;
         }
 
-        DirectorySwap.Counts counts = swap.apply(connection, running.id(), now);
+        DirectorySwap.Counts counts = swap.apply(connection, Dialect.of(connection), running.id(), now, previous, staged);
         long linksChecked = swap.markLinksChecked(connection, now);
         if (counts.changedAnything()) {
             swap.analyzeLive(connection, Dialect.of(connection));

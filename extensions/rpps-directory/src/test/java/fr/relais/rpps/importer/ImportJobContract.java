@@ -106,13 +106,15 @@ abstract class ImportJobContract {
         assertThat(first.status()).isEqualTo(ImportStatus.SUCCEEDED);
         long bernardUpdatedAt = updatedAt("810000000003");
 
-        // ANDRÉ left, BERNARD became a midwife, CLÉMENT is unchanged, DURAND arrived.
+        // ANDRÉ left, BERNARD became a midwife, CLÉMENT is unchanged, DURAND arrived; the last two written
+        // each have two activities, both of which must land although one statement writes them all.
         Path second = Files.createDirectory(files.resolve("second"));
         ImportRun run = job().run(request(personneActivite()
                 .add(rpps("10000000002", "BERNARD", "ANNE", "50", "Sage-Femme")
-                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17"))
+                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
+                        .cabinet("CABINET BERNARD", "69007"))
                 .add(nurse("10000000003", "CLÉMENT"))
-                .add(nurse("10000000004", "DURAND"))
+                .add(nurse("10000000004", "DURAND").cabinet("CABINET DURAND", "69008"))
                 .write(second, "202611290000"), false));
 
         assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
@@ -128,11 +130,69 @@ abstract class ImportJobContract {
                 .extracting(r -> r.get("ID_NAT") + " " + r.get("CHANGE_KIND") + " " + r.get("OLD_PROFESSION") + "→"
                         + r.get("NEW_PROFESSION"))
                 .containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
-        assertThat(count("SELECT COUNT(*) FROM RELAIS_RPPS_ACTIVITY")).isEqualTo(3);
+        assertThat(rows("SELECT ID_NAT, COUNT(*) AS N FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT ORDER BY ID_NAT"))
+                .extracting(r -> r.get("ID_NAT") + " " + r.get("N"))
+                .containsExactly("810000000002 2", "810000000003 1", "810000000004 2");
 
         ImportRun again = job().run(request(second.resolve("PS_LibreAcces_Personne_activite_202611290000.txt"), false));
         assertThat(again.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(List.of(again.newCount(), again.changedCount(), again.goneCount())).containsOnly(0L);
+    }
+
+    @Test
+    void aFileFarLargerThanTheDirectoryIsAppliedAndAccountedForAsADailyOneIs() throws Exception {
+        // The demo directory before the first national import: the swap writes the file by anti-joins
+        // (DirectorySwap#apply), which must count, record and keep exactly what the diff join does.
+        job().run(request(personneActivite()
+                .add(nurse("10000000001", "ANDRÉ"))
+                .add(nurse("10000000002", "BERNARD"))
+                .write(files, "202611280000"), false));
+
+        Path second = Files.createDirectory(files.resolve("second"));
+        ImportRun run = job().run(request(personneActivite()
+                .add(rpps("10000000002", "BERNARD", "ANNE", "50", "Sage-Femme")
+                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
+                        .cabinet("CABINET BERNARD", "69007"))
+                .add(nurse("10000000003", "CLÉMENT"))
+                .add(nurse("10000000004", "DURAND").cabinet("CABINET DURAND", "69008"))
+                .add(nurse("10000000005", "EVRARD"))
+                .add(nurse("10000000006", "FABRE"))
+                .add(nurse("10000000007", "GIRARD"))
+                .write(second, "202611290000"), false));
+
+        assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(List.of(run.previousCount(), run.newCount(), run.changedCount(), run.goneCount()))
+                .containsExactly(2L, 5L, 1L, 1L);
+        assertThat(rows("SELECT ID_NAT, COUNT(*) AS N FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT ORDER BY ID_NAT"))
+                .extracting(r -> r.get("ID_NAT") + " " + r.get("N"))
+                .containsExactly("810000000002 2", "810000000003 1", "810000000004 2", "810000000005 1",
+                        "810000000006 1", "810000000007 1");
+        assertThat(rows("SELECT ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION FROM RELAIS_RPPS_CHANGE ORDER BY ID_NAT"))
+                .extracting(r -> r.get("ID_NAT") + " " + r.get("CHANGE_KIND") + " " + r.get("OLD_PROFESSION") + "→"
+                        + r.get("NEW_PROFESSION"))
+                .containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
+        assertWorkTablesEmptyAndUnlocked();
+    }
+
+    @Test
+    void aFileLargerThanTheSwapsFirstSliceIsWrittenWhole() throws Exception {
+        job().run(request(personneActivite().add(nurse("10000000001", "ANDRÉ")).write(files, "202611280000"), false));
+        int professionals = (int) (DirectorySwap.FIRST_SLICE_ROWS / 3 * 2);  // three rows each: twice the slice
+        ExtractionFiles country = personneActivite();
+        for (int i = 2; i <= professionals + 1; i++) {
+            country.add(nurse(String.format(Locale.ROOT, "1%010d", i), "NOM" + i).cabinet("CABINET " + i, "69001"));
+        }
+        Path second = Files.createDirectory(files.resolve("second"));
+
+        ImportRun run = job().run(request(country.write(second, "202611290000"), false));
+
+        assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(List.of(run.newCount(), run.changedCount(), run.goneCount()))
+                .containsExactly((long) professionals, 0L, 1L);
+        assertThat(count("SELECT COUNT(*) FROM RELAIS_RPPS_PROFESSIONAL")).isEqualTo(professionals);
+        assertThat(count("SELECT COUNT(*) FROM RELAIS_RPPS_ACTIVITY")).isEqualTo(2L * professionals);
+        assertThat(count("SELECT COUNT(*) FROM (SELECT ID_NAT FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT"
+                + " HAVING COUNT(*) <> 2) t")).isZero();
     }
 
     @Test
