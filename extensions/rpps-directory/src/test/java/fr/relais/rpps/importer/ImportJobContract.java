@@ -106,16 +106,8 @@ abstract class ImportJobContract {
         assertThat(first.status()).isEqualTo(ImportStatus.SUCCEEDED);
         long bernardUpdatedAt = updatedAt("810000000003");
 
-        // ANDRÉ left, BERNARD became a midwife, CLÉMENT is unchanged, DURAND arrived; the last two written
-        // each have two activities, both of which must land although one statement writes them all.
         Path second = Files.createDirectory(files.resolve("second"));
-        ImportRun run = job().run(request(personneActivite()
-                .add(rpps("10000000002", "BERNARD", "ANNE", "50", "Sage-Femme")
-                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
-                        .cabinet("CABINET BERNARD", "69007"))
-                .add(nurse("10000000003", "CLÉMENT"))
-                .add(nurse("10000000004", "DURAND").cabinet("CABINET DURAND", "69008"))
-                .write(second, "202611290000"), false));
+        ImportRun run = job().run(request(nextDay().write(second, "202611290000"), false));
 
         assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(run.previousCount()).isEqualTo(3);
@@ -126,13 +118,8 @@ abstract class ImportJobContract {
         assertThat(row("SELECT PROFESSION_CODE FROM RELAIS_RPPS_PROFESSIONAL WHERE ID_NAT = '810000000002'"))
                 .containsEntry("PROFESSION_CODE", "50");
         assertThat(updatedAt("810000000003")).as("unchanged rows are not rewritten").isEqualTo(bernardUpdatedAt);
-        assertThat(rows("SELECT ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION FROM RELAIS_RPPS_CHANGE ORDER BY ID_NAT"))
-                .extracting(r -> r.get("ID_NAT") + " " + r.get("CHANGE_KIND") + " " + r.get("OLD_PROFESSION") + "→"
-                        + r.get("NEW_PROFESSION"))
-                .containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
-        assertThat(rows("SELECT ID_NAT, COUNT(*) AS N FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT ORDER BY ID_NAT"))
-                .extracting(r -> r.get("ID_NAT") + " " + r.get("N"))
-                .containsExactly("810000000002 2", "810000000003 1", "810000000004 2");
+        assertThat(changeRecords()).containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
+        assertThat(activitiesPerProfessional()).containsExactly("810000000002 2", "810000000003 1", "810000000004 2");
 
         ImportRun again = job().run(request(second.resolve("PS_LibreAcces_Personne_activite_202611290000.txt"), false));
         assertThat(again.status()).isEqualTo(ImportStatus.SUCCEEDED);
@@ -141,20 +128,15 @@ abstract class ImportJobContract {
 
     @Test
     void aFileFarLargerThanTheDirectoryIsAppliedAndAccountedForAsADailyOneIs() throws Exception {
-        // The demo directory before the first national import: the swap writes the file by anti-joins
-        // (DirectorySwap#apply), which must count, record and keep exactly what the diff join does.
+        // The demo directory before the first national import: the swap writes all but the professionals it
+        // keeps (DirectorySwap#apply), and must count, record and keep exactly what the diff join does.
         job().run(request(personneActivite()
                 .add(nurse("10000000001", "ANDRÉ"))
                 .add(nurse("10000000002", "BERNARD"))
                 .write(files, "202611280000"), false));
 
         Path second = Files.createDirectory(files.resolve("second"));
-        ImportRun run = job().run(request(personneActivite()
-                .add(rpps("10000000002", "BERNARD", "ANNE", "50", "Sage-Femme")
-                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
-                        .cabinet("CABINET BERNARD", "69007"))
-                .add(nurse("10000000003", "CLÉMENT"))
-                .add(nurse("10000000004", "DURAND").cabinet("CABINET DURAND", "69008"))
+        ImportRun run = job().run(request(nextDay()
                 .add(nurse("10000000005", "EVRARD"))
                 .add(nurse("10000000006", "FABRE"))
                 .add(nurse("10000000007", "GIRARD"))
@@ -163,14 +145,9 @@ abstract class ImportJobContract {
         assertThat(run.status()).as(run.message()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(List.of(run.previousCount(), run.newCount(), run.changedCount(), run.goneCount()))
                 .containsExactly(2L, 5L, 1L, 1L);
-        assertThat(rows("SELECT ID_NAT, COUNT(*) AS N FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT ORDER BY ID_NAT"))
-                .extracting(r -> r.get("ID_NAT") + " " + r.get("N"))
-                .containsExactly("810000000002 2", "810000000003 1", "810000000004 2", "810000000005 1",
-                        "810000000006 1", "810000000007 1");
-        assertThat(rows("SELECT ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION FROM RELAIS_RPPS_CHANGE ORDER BY ID_NAT"))
-                .extracting(r -> r.get("ID_NAT") + " " + r.get("CHANGE_KIND") + " " + r.get("OLD_PROFESSION") + "→"
-                        + r.get("NEW_PROFESSION"))
-                .containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
+        assertThat(activitiesPerProfessional()).containsExactly("810000000002 2", "810000000003 1", "810000000004 2",
+                "810000000005 1", "810000000006 1", "810000000007 1");
+        assertThat(changeRecords()).containsExactly("810000000001 GONE 60→null", "810000000002 PROFESSION 60→50");
         assertWorkTablesEmptyAndUnlocked();
     }
 
@@ -438,6 +415,31 @@ abstract class ImportJobContract {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /**
+     * The day after ANDRÉ, BERNARD and CLÉMENT (nurses): ANDRÉ left, BERNARD became a midwife, CLÉMENT is
+     * unchanged, DURAND arrived. BERNARD and DURAND have two activities each, both of which must land
+     * although one statement writes every professional's activities.
+     */
+    static ExtractionFiles nextDay() {
+        return personneActivite()
+                .add(rpps("10000000002", "BERNARD", "ANNE", "50", "Sage-Femme")
+                        .at("690012345", "690000001", "EHPAD LES CÈDRES", "69003", "SA17")
+                        .cabinet("CABINET BERNARD", "69007"))
+                .add(nurse("10000000003", "CLÉMENT"))
+                .add(nurse("10000000004", "DURAND").cabinet("CABINET DURAND", "69008"));
+    }
+
+    List<String> changeRecords() throws SQLException {
+        return rows("SELECT ID_NAT, CHANGE_KIND, OLD_PROFESSION, NEW_PROFESSION FROM RELAIS_RPPS_CHANGE ORDER BY ID_NAT")
+                .stream().map(r -> r.get("ID_NAT") + " " + r.get("CHANGE_KIND") + " " + r.get("OLD_PROFESSION") + "→"
+                        + r.get("NEW_PROFESSION")).toList();
+    }
+
+    List<String> activitiesPerProfessional() throws SQLException {
+        return rows("SELECT ID_NAT, COUNT(*) AS N FROM RELAIS_RPPS_ACTIVITY GROUP BY ID_NAT ORDER BY ID_NAT").stream()
+                .map(r -> r.get("ID_NAT") + " " + r.get("N")).toList();
+    }
 
     static ExtractionFiles.Person nurse(String rpps, String lastName) {
         return rpps(rpps, lastName, "CLAIRE", "60", "Infirmier")
