@@ -198,10 +198,11 @@ public final class ImportJob {
             return refused;
         }
 
-        DirectorySwap.Counts counts = swap.apply(connection, Dialect.of(connection), running.id(), now, previous, staged);
+        Dialect dialect = Dialect.of(connection);
+        DirectorySwap.Counts counts = swap.apply(connection, dialect, running.id(), now, previous, staged);
         long linksChecked = swap.markLinksChecked(connection, now);
         if (counts.changedAnything()) {
-            swap.analyzeLive(connection, Dialect.of(connection));
+            swap.analyzeLive(connection, dialect);
         }
         long finishedAt = clock.millis();
         ImportRun succeeded = new ImportRun(running.id(), ImportStatus.SUCCEEDED, running.trigger(),

@@ -204,6 +204,24 @@ abstract class ImportJobContract {
 
     @Test
     void aFailureDuringTheSwapKeepsThePreviousDirectory() throws Exception {
+        failingSwapKeepsThePreviousDirectory("professionals inserted", personneActivite()
+                .add(nurse("10000000002", "BERNARD-MODIFIÉ"))
+                .add(nurse("10000000003", "CLÉMENT")));
+    }
+
+    @Test
+    void aFailureAfterTheFirstSliceOfAMostlyNewFileKeepsThePreviousDirectory() throws Exception {
+        // The first slice's ANALYZE writes the live tables' row counts in place, outside the transaction;
+        // the rows and the change records must still go with the rollback.
+        ExtractionFiles mostlyNew = personneActivite().add(nurse("10000000002", "BERNARD-MODIFIÉ"));
+        for (int i = 3; i <= 7; i++) {
+            mostlyNew.add(nurse("1000000000" + i, "NOUVEAU" + i));
+        }
+        failingSwapKeepsThePreviousDirectory("first slice written", mostlyNew);
+    }
+
+    /** ANDRÉ and BERNARD imported, then {@code next} fails at {@code step}: nothing of it may remain. */
+    private void failingSwapKeepsThePreviousDirectory(String step, ExtractionFiles next) throws Exception {
         job().run(request(personneActivite()
                 .add(nurse("10000000001", "ANDRÉ"))
                 .add(nurse("10000000002", "BERNARD"))
@@ -213,15 +231,12 @@ abstract class ImportJobContract {
 
         Path second = Files.createDirectory(files.resolve("second"));
         ImportJob crashing = new ImportJob(new JdbcTransactions(database.dataSource()), RppsTables.DEFAULT,
-                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", step -> {
-                    if (step.equals("professionals inserted")) {
+                ImportSettings.DEFAULTS, Clock.systemUTC(), "test-node", reached -> {
+                    if (reached.equals(step)) {
                         throw new SQLException("disk full (simulated)");
                     }
                 });
-        ImportRun run = crashing.run(request(personneActivite()
-                .add(nurse("10000000002", "BERNARD-MODIFIÉ"))
-                .add(nurse("10000000003", "CLÉMENT"))
-                .write(second, "202611290000"), false));
+        ImportRun run = crashing.run(request(next.write(second, "202611290000"), false));
 
         assertThat(run.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(run.message()).contains("disk full (simulated)").contains("l'annuaire précédent est conservé");

@@ -25,6 +25,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +99,7 @@ public final class RppsImportLoadBenchmark {
     private static final String CACHED = "answer=\"cache\"";
     /** The directory's objective for a read by idNat_PS, p99 within 2 ms: a bucket boundary of the server's histogram. */
     private static final double OBJECTIVE_SECONDS = 0.002;
+    private static final Pattern IMPORT_STAGES = Pattern.compile("loaded with [^;]*? in \\d+ ms, checked and applied in \\d+ ms");
 
     public static void main(String[] args) throws Exception {
         int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 740_000;
@@ -264,12 +267,11 @@ public final class RppsImportLoadBenchmark {
 
     /** Where the import's time went, as its report says it ("loaded with ... in N ms, checked and applied in M ms"). */
     private static String stages(String report) {
-        java.util.regex.Matcher stages = java.util.regex.Pattern.compile("loaded with [^;]*? in \\d+ ms, checked and applied in \\d+ ms")
-                .matcher(report);
+        Matcher stages = IMPORT_STAGES.matcher(report);
         return stages.find() ? stages.group() : "stages not in its report";
     }
 
-        private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
+    private static Map<Double, Double> delta(Map<Double, Double> before, Map<Double, Double> after) {
         Map<Double, Double> delta = new TreeMap<>();
         after.forEach((le, count) -> delta.put(le, count - before.getOrDefault(le, 0.0)));
         return delta;
