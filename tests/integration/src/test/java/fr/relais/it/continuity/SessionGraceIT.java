@@ -12,6 +12,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +48,9 @@ class SessionGraceIT {
     /** Sessions this short, so that they end within the test; the server's window is one minute. */
     private static final int SESSION_SECONDS = 90;
     private static final String OTP_SECRET = "grace-secret-otp-de-test-000001";
+    /** The grace sweep's period on the server. */
+    private static final long SWEEP_MILLIS = 5_000;
+    private static final int CONCURRENT_APPLICATIONS = 3;
 
     @Test
     void aSessionEndingDuringAPscOutageContinuesOnceUntilPscIsBack(RelaisInstance relais, PscSimulator psc) throws Exception {
@@ -124,11 +132,31 @@ class SessionGraceIT {
                     duiSecret(relais)).statusCode()).isEqualTo(200);
             assertThat(usesOf(admin, claire.username())).hasSize(1);
 
-            // PSC back: the continued session is ended, Claire signs in normally from now on.
-            psc.clearFault();
-            Waiting.until(Duration.ofSeconds(60), () -> pscState(admin), "UP"::equals, "PSC up again");
-            Waiting.until(Duration.ofSeconds(30), () -> claireBrowser.refresh(REALM, continued.get("refresh_token").asText(),
-                    RelaisInstance.DUI_CLIENT_ID, duiSecret(relais)).statusCode(), status -> status == 400, "the continued session ended");
+            // PSC back: the continued session is ended, and stays ended although Claire's applications keep
+            // refreshing it, several at once (a refresh racing the sweep's removal used to bring it back).
+            Callable<Integer> refreshContinued = () -> claireBrowser.refresh(REALM, continued.get("refresh_token").asText(),
+                    RelaisInstance.DUI_CLIENT_ID, duiSecret(relais)).statusCode();
+            ExecutorService applications = Executors.newFixedThreadPool(CONCURRENT_APPLICATIONS);
+            AtomicBoolean closing = new AtomicBoolean();
+            try {
+                for (int i = 0; i < CONCURRENT_APPLICATIONS; i++) {
+                    applications.submit(() -> {
+                        while (!closing.get()) {
+                            refreshContinued.call();
+                        }
+                        return null;
+                    });
+                }
+                psc.clearFault();
+                Waiting.until(Duration.ofSeconds(60), () -> pscState(admin), "UP"::equals, "PSC up again");
+                Waiting.until(Duration.ofSeconds(30), refreshContinued, status -> status == 400, "the continued session ended");
+                Thread.sleep(3 * SWEEP_MILLIS);
+                assertThat(refreshContinued.call()).as("the continued session, several sweeps later").isEqualTo(400);
+            } finally {
+                closing.set(true);
+                applications.shutdown();
+                assertThat(applications.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            }
             JsonNode closed = usesOf(admin, claire.username()).get(0);
             assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
             assertThat(closed.get("endReason").asText()).isEqualTo("PSC_BACK");

@@ -1,6 +1,7 @@
 package fr.relais.continuity.keycloak.breakglass;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.keycloak.Config;
@@ -16,7 +17,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
-import fr.relais.continuity.keycloak.UserSessionsByNote;
+import fr.relais.continuity.keycloak.NotedSessionEnder;
 
 /**
  * Emergency access (RIE v2 EXI RIE-PS 16). Holds the server-wide policy, which the admin resource
@@ -32,6 +33,8 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
 
     private BreakGlassServerConfig config;
     private final BreakGlassStore store = new BreakGlassStore();
+    /** Shared by the admin API's revocations and the sweep, which ends again what comes back. */
+    private final NotedSessionEnder ender = new NotedSessionEnder();
     private Authenticator authenticator;
 
     @Override
@@ -98,7 +101,7 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    BreakGlassSweepTask sweep = new BreakGlassSweepTask(store, config.policy(), Clock.systemUTC());
+                    BreakGlassSweepTask sweep = new BreakGlassSweepTask(store, config.policy(), ender, Clock.systemUTC());
                     session.getProvider(TimerProvider.class).schedule(
                             new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
                             SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, sweep.getTaskName());
@@ -116,9 +119,9 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
         return store;
     }
 
-    /** Ends the sessions a grant opened, at once (revocation through the admin API). */
+    /** Ends the sessions a grant opened, at once (revocation through the admin API); the sweep ends any that come back. */
     public int endSessions(KeycloakSession session, RealmModel realm, String userId, String grantId) {
-        return UserSessionsByNote.end(session, realm, userId, BreakGlassNotes.GRANT, grantId);
+        return ender.end(session, realm, userId, BreakGlassNotes.GRANT, grantId, Instant.now());
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.keycloak.timer.ScheduledTask;
 import fr.relais.continuity.breakglass.BreakGlassPolicy;
 import fr.relais.continuity.breakglass.GrantStatus;
 import fr.relais.continuity.keycloak.SystemAdminEvents;
-import fr.relais.continuity.keycloak.UserSessionsByNote;
+import fr.relais.continuity.keycloak.NotedSessionEnder;
 import fr.relais.continuity.keycloak.storage.BreakGlassGrantEntity;
 
 /**
@@ -27,21 +27,24 @@ final class BreakGlassSweepTask implements ScheduledTask {
 
     private final BreakGlassStore store;
     private final BreakGlassPolicy policy;
+    private final NotedSessionEnder ender;
     private final Clock clock;
 
-    BreakGlassSweepTask(BreakGlassStore store, BreakGlassPolicy policy, Clock clock) {
+    BreakGlassSweepTask(BreakGlassStore store, BreakGlassPolicy policy, NotedSessionEnder ender, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.ender = ender;
         this.clock = clock;
     }
 
     @Override
     public void run(KeycloakSession session) {
         Instant now = clock.instant();
+        ender.endReturned(session, now);
         for (BreakGlassGrantEntity grant : store.toClose(session, now, policy)) {
             RealmModel realm = session.realms().getRealm(grant.getRealmId());
             GrantStatus status = BreakGlassStore.grantOf(grant).status(now, policy);
-            int ended = realm == null ? 0 : UserSessionsByNote.end(session, realm, grant.getUserId(), BreakGlassNotes.GRANT, grant.getId());
+            int ended = realm == null ? 0 : ender.end(session, realm, grant.getUserId(), BreakGlassNotes.GRANT, grant.getId(), now);
             grant.setClosedAt(now.toEpochMilli());
             LOG.warnf("Accès de secours de %s clos (%s), %d session(s) terminée(s) / emergency access %s of %s closed (%s), %d session(s) ended",
                     grant.getUsername(), status, ended, grant.getId(), grant.getUsername(), status, ended);

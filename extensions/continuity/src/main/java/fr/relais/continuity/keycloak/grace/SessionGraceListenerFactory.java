@@ -12,6 +12,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
+import fr.relais.continuity.keycloak.NotedSessionEnder;
 import fr.relais.continuity.keycloak.ProbedUpstreamHealthFactory;
 
 /**
@@ -48,7 +49,7 @@ public final class SessionGraceListenerFactory implements EventListenerProviderF
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    SessionGraceSweepTask sweep = new SessionGraceSweepTask(store, Clock.systemUTC());
+                    SessionGraceSweepTask sweep = new SessionGraceSweepTask(store, new NotedSessionEnder(), Clock.systemUTC());
                     session.getProvider(TimerProvider.class).schedule(
                             new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
                             SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, sweep.getTaskName());

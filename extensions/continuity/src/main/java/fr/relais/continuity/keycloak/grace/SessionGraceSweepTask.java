@@ -13,7 +13,7 @@ import org.keycloak.timer.ScheduledTask;
 
 import fr.relais.continuity.grace.GraceTicket;
 import fr.relais.continuity.keycloak.SystemAdminEvents;
-import fr.relais.continuity.keycloak.UserSessionsByNote;
+import fr.relais.continuity.keycloak.NotedSessionEnder;
 import fr.relais.continuity.keycloak.storage.SessionGraceEntity;
 
 /**
@@ -26,10 +26,12 @@ final class SessionGraceSweepTask implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(SessionGraceSweepTask.class);
 
     private final SessionGraceStore store;
+    private final NotedSessionEnder ender;
     private final Clock clock;
 
-    SessionGraceSweepTask(SessionGraceStore store, Clock clock) {
+    SessionGraceSweepTask(SessionGraceStore store, NotedSessionEnder ender, Clock clock) {
         this.store = store;
+        this.ender = ender;
         this.clock = clock;
     }
 
@@ -37,6 +39,7 @@ final class SessionGraceSweepTask implements ScheduledTask {
     public void run(KeycloakSession session) {
         boolean pscDown = SessionGraceListener.pscDown(session);
         Instant now = clock.instant();
+        ender.endReturned(session, now);
         for (SessionGraceEntity ticket : store.open(session)) {
             Optional<GraceTicket.EndReason> reason = SessionGraceStore.ticketOf(ticket).endReason(now, pscDown);
             if (reason.isEmpty()) {
@@ -44,7 +47,7 @@ final class SessionGraceSweepTask implements ScheduledTask {
             }
             RealmModel realm = session.realms().getRealm(ticket.getRealmId());
             boolean ended = realm != null && ticket.getUsedAt() != null
-                    && UserSessionsByNote.end(session, realm, ticket.getUserId(), SessionGraceNotes.CONTINUES, ticket.getSessionId()) > 0;
+                    && ender.end(session, realm, ticket.getUserId(), SessionGraceNotes.CONTINUES, ticket.getSessionId(), now) > 0;
             ticket.setEndedAt(now.toEpochMilli());
             ticket.setEndReason(reason.get().name());
             if (ticket.getUsedAt() == null) {
