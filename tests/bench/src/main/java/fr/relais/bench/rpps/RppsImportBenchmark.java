@@ -54,6 +54,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * java -Xmx512m -cp tests/bench/target/classes:$(cat tests/bench/target/classpath.txt) \
  *     fr.relais.bench.rpps.RppsImportBenchmark [workDir=/tmp/relais-rpps-bench] [professionals=740000] [postgres|h2] [initial=0]
  * </pre>
+ * {@code -Drelais.bench.pg-settings=name=value,...} starts PostgreSQL with those server settings, to
+ * compare a setting against the defaults in interleaved runs.
  * With {@code initial} above 0, the directory first holds the file's first {@code initial} professionals,
  * and the lookups during the first full import look those up (what logins do while a site widens its
  * directory to the country).
@@ -96,7 +98,16 @@ public final class RppsImportBenchmark {
             run(dataSource, sample, full, shrunk, initial > 0 ? small : null);
             return;
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // Server settings to compare, e.g. -Drelais.bench.pg-settings=shared_buffers=512MB,max_wal_size=4GB
+        for (String setting : System.getProperty("relais.bench.pg-settings", "").split(",")) {
+            int eq = setting.indexOf('=');
+            if (eq > 0) {
+                builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                System.out.println("PostgreSQL setting: " + setting.trim());
+            }
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             run(postgres.getPostgresDatabase(), sample, full, shrunk, initial > 0 ? small : null);
         }
     }
