@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,26 +132,12 @@ class SessionGraceIT {
             // refreshing it, several at once (a refresh racing the sweep's removal used to bring it back).
             Callable<Integer> refreshContinued = () -> claireBrowser.refresh(REALM, continued.get("refresh_token").asText(),
                     RelaisInstance.DUI_CLIENT_ID, duiSecret(relais)).statusCode();
-            ExecutorService applications = Executors.newFixedThreadPool(CONCURRENT_APPLICATIONS);
-            AtomicBoolean closing = new AtomicBoolean();
-            try {
-                for (int i = 0; i < CONCURRENT_APPLICATIONS; i++) {
-                    applications.submit(() -> {
-                        while (!closing.get()) {
-                            refreshContinued.call();
-                        }
-                        return null;
-                    });
-                }
+            try (ConcurrentRefreshes applications = ConcurrentRefreshes.start(CONCURRENT_APPLICATIONS, refreshContinued)) {
                 psc.clearFault();
                 Waiting.until(Duration.ofSeconds(60), () -> pscState(admin), "UP"::equals, "PSC up again");
                 Waiting.until(Duration.ofSeconds(30), refreshContinued, status -> status == 400, "the continued session ended");
                 Thread.sleep(3 * SWEEP_MILLIS);
                 assertThat(refreshContinued.call()).as("the continued session, several sweeps later").isEqualTo(400);
-            } finally {
-                closing.set(true);
-                applications.shutdown();
-                assertThat(applications.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
             JsonNode closed = usesOf(admin, claire.username()).get(0);
             assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
