@@ -7,76 +7,94 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import fr.relais.continuity.session.EndedSessionWatch;
 
 /**
  * Ends the sessions that a continuity feature opened (an emergency access, a session grace), found by
  * the note it left on them: Keycloak's own lifetime knows nothing of the grant or the grace, and the
- * sessions' ids are Keycloak's to choose. Then, at each sweep, ends again any of them that a
- * concurrent token refresh brought back ({@link EndedSessionWatch} says how).
+ * sessions' ids are Keycloak's to choose. A concurrent token refresh can bring an ended session back
+ * ({@link EndedSessionWatch} says how), so each one is looked for again by id right after its removal
+ * has committed, and at each sweep for a while after that.
  */
 public final class NotedSessionEnder {
 
     private static final Logger LOG = Logger.getLogger(NotedSessionEnder.class);
-    /** Several sweeps of either feature: the comeback can only happen while the first removal commits. */
+    /** Several sweeps of either feature: a comeback can only start while the first removal commits. */
     private static final Duration WATCH = Duration.ofMinutes(1);
 
     private final EndedSessionWatch watch = new EndedSessionWatch(WATCH);
 
-    /** @return how many sessions were ended */
+    /**
+     * Ends them in a transaction of their own, committed when this returns, whatever becomes of the
+     * caller's: once their rows are deleted, a session found again by id was brought back and is
+     * ended for good.
+     *
+     * @return how many sessions were ended
+     */
     public int end(KeycloakSession session, RealmModel realm, String userId, String note, String value, Instant now) {
-        return inRealm(session, realm, () -> {
-            UserModel user = session.users().getUserById(realm, userId);
-            if (user == null) {
-                return 0;
-            }
-            List<UserSessionModel> marked = session.sessions().getUserSessionsStream(realm, user)
-                    .filter(s -> value.equals(s.getNote(note))).toList();
-            for (UserSessionModel s : marked) {
-                session.sessions().removeUserSession(realm, s);
-                watch.ended(realm.getId(), s.getId(), now);
-            }
-            return marked.size();
-        });
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String realmId = realm.getId();
+        List<String> ended = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> removeMarked(s, realmId, userId, note, value));
+        KeycloakModelUtils.runJobInTransaction(factory, s -> ended.forEach(id -> endIfBack(s, realmId, id)));
+        ended.forEach(id -> watch.ended(realmId, id, now));
+        return ended.size();
     }
 
     /**
-     * Ends again, by id, the recently ended sessions that are there again. By id, because a session
-     * brought back lives only in the cache, and listing a user's sessions reads the database.
-     *
-     * @return how many were ended again
+     * Ends again the recently ended sessions that are there again (a refresh that read the row just
+     * before it was deleted and put the session back a moment later).
      */
-    public int endReturned(KeycloakSession session, Instant now) {
-        int again = 0;
-        for (EndedSessionWatch.Ended ended : watch.toLookFor(now)) {
-            RealmModel realm = session.realms().getRealm(ended.realmId());
-            if (realm == null) {
-                continue;
-            }
-            boolean back = inRealm(session, realm, () -> {
-                UserSessionModel s = session.sessions().getUserSession(realm, ended.sessionId());
-                if (s == null) {
-                    return false;
-                }
-                session.sessions().removeUserSession(realm, s);
-                return true;
-            });
-            if (back) {
-                again++;
-                LOG.warnf("Session %s de %s revenue après sa fin (rafraîchissement simultané), terminée à nouveau / session %s of %s "
-                        + "came back after it was ended (concurrent token refresh), ended again", ended.sessionId(), realm.getName(),
-                        ended.sessionId(), realm.getName());
-            }
+    public void endReturned(KeycloakSession session, Instant now) {
+        watch.toLookFor(now).forEach(ended -> endIfBack(session, ended.realmId(), ended.sessionId()));
+    }
+
+    private static List<String> removeMarked(KeycloakSession session, String realmId, String userId, String note, String value) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return List.of();
         }
-        return again;
+        return inRealm(session, realm, () -> {
+            UserModel user = session.users().getUserById(realm, userId);
+            if (user == null) {
+                return List.of();
+            }
+            List<UserSessionModel> marked = session.sessions().getUserSessionsStream(realm, user)
+                    .filter(s -> value.equals(s.getNote(note))).toList();
+            marked.forEach(s -> session.sessions().removeUserSession(realm, s));
+            return marked.stream().map(UserSessionModel::getId).toList();
+        });
+    }
+
+    /** By id, because a session brought back lives only in the cache, and listing a user's sessions reads the database. */
+    private static void endIfBack(KeycloakSession session, String realmId, String sessionId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        boolean back = inRealm(session, realm, () -> {
+            UserSessionModel s = session.sessions().getUserSession(realm, sessionId);
+            if (s == null) {
+                return false;
+            }
+            session.sessions().removeUserSession(realm, s);
+            return true;
+        });
+        if (back) {
+            LOG.warnf("Session %s de %s revenue après sa fin (rafraîchissement simultané), terminée à nouveau / session %s of %s "
+                    + "came back after it was ended (concurrent token refresh), ended again", sessionId, realm.getName(),
+                    sessionId, realm.getName());
+        }
     }
 
     private static <T> T inRealm(KeycloakSession session, RealmModel realm, Supplier<T> work) {
-        // Background sweeps run outside any request: user and session lookups need the realm in context.
+        // Background sweeps and nested transactions have no realm in context: user and session lookups need one.
         RealmModel previous = session.getContext().getRealm();
         session.getContext().setRealm(realm);
         try {

@@ -175,7 +175,9 @@ class BreakGlassIT {
             assertThat(revoked.status()).isEqualTo(200);
             assertThat(revoked.json().get("status").asText()).isEqualTo("REVOKED");
             assertThat(admin.json(REALM + "/users/" + userId + "/sessions").size()).isZero();
-            Waiting.until(Duration.ofSeconds(2 * SWEEP_SECONDS + 10), refresh, status -> status == 400, "the emergency session ended");
+            Duration refused = Waiting.until(Duration.ofSeconds(2 * SWEEP_SECONDS + 10), refresh, status -> status == 400,
+                    "the emergency session ended");
+            System.out.printf("[continuity] emergency session refused %d ms after its revocation returned%n", refused.toMillis());
         }
 
         LoginClient again = new LoginClient(relais);

@@ -135,7 +135,9 @@ class SessionGraceIT {
             try (ConcurrentRefreshes applications = ConcurrentRefreshes.start(CONCURRENT_APPLICATIONS, refreshContinued)) {
                 psc.clearFault();
                 Waiting.until(Duration.ofSeconds(60), () -> pscState(admin), "UP"::equals, "PSC up again");
-                Waiting.until(Duration.ofSeconds(30), refreshContinued, status -> status == 400, "the continued session ended");
+                Duration ended = Waiting.until(Duration.ofSeconds(30), refreshContinued, status -> status == 400,
+                        "the continued session ended");
+                System.out.printf("[continuity] continued session refused %d ms after PSC was seen up%n", ended.toMillis());
                 Thread.sleep(3 * SWEEP_MILLIS);
                 assertThat(refreshContinued.call()).as("the continued session, several sweeps later").isEqualTo(400);
             }
