@@ -12,6 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.TimerProvider;
 
 import fr.relais.continuity.session.EndedSessionWatch;
 
@@ -20,20 +21,21 @@ import fr.relais.continuity.session.EndedSessionWatch;
  * the note it left on them: Keycloak's own lifetime knows nothing of the grant or the grace, and the
  * sessions' ids are Keycloak's to choose. A concurrent token refresh can bring an ended session back
  * ({@link EndedSessionWatch} says how), so each one is looked for again by id right after its removal
- * has committed, and at each sweep for a while after that.
+ * has committed, then every second for a minute.
  */
 public final class NotedSessionEnder {
 
     private static final Logger LOG = Logger.getLogger(NotedSessionEnder.class);
-    /** Several sweeps of either feature: a comeback can only start while the first removal commits. */
+    /** A comeback starts from a read made before the removal committed; a minute leaves it ample time to show. */
     private static final Duration WATCH = Duration.ofMinutes(1);
+    private static final long WATCH_PERIOD_MILLIS = 1_000;
 
     private final EndedSessionWatch watch = new EndedSessionWatch(WATCH);
 
     /**
      * Ends them in a transaction of their own, committed when this returns, whatever becomes of the
-     * caller's: once their rows are deleted, a session found again by id was brought back and is
-     * ended for good.
+     * caller's, then looks them up again by id at once: one found was brought back by a refresh that
+     * read its row before the deletion, and is ended again.
      *
      * @return how many sessions were ended
      */
@@ -48,11 +50,25 @@ public final class NotedSessionEnder {
     }
 
     /**
-     * Ends again the recently ended sessions that are there again (a refresh that read the row just
-     * before it was deleted and put the session back a moment later).
+     * Looks every second, on this node (the watch is its memory), for the sessions it ended lately that
+     * are there again: a refresh that read the row just before it was deleted can put the session back
+     * after the look that follows the removal. Costs nothing while there is nothing to look for.
      */
-    public void endReturned(KeycloakSession session, Instant now) {
-        watch.toLookFor(now).forEach(ended -> endIfBack(session, ended.realmId(), ended.sessionId()));
+    public void scheduleWatch(KeycloakSessionFactory factory, TimerProvider timer, String taskName) {
+        timer.schedule(() -> {
+            Instant now = Instant.now();
+            List<EndedSessionWatch.Ended> toLookFor = watch.toLookFor(now);
+            if (toLookFor.isEmpty()) {
+                return;
+            }
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory,
+                        s -> toLookFor.forEach(ended -> endIfBack(s, ended.realmId(), ended.sessionId())));
+            } catch (RuntimeException e) {
+                // Never out of the timer's thread: it runs Keycloak's own tasks too. The next second tries again.
+                LOG.warnf(e, "Sessions ended lately not looked up again / sessions ended lately not checked");
+            }
+        }, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS, taskName);
     }
 
     private static List<String> removeMarked(KeycloakSession session, String realmId, String userId, String note, String value) {

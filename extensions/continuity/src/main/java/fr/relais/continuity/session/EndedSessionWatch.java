@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why: with Keycloak's persistent sessions, ending a session removes it from the cache first and
  * from the database in a second transaction. A token refresh arriving in between misses the cache,
  * reads the row that is still there and puts the session back into the cache, where it then lives
- * until its own maximum lifespan (seen in SessionGraceIT with a refresh every 100 ms). Once the row
- * is gone nothing can bring it back, so ending it a second time is final.
+ * until its own maximum lifespan (seen in SessionGraceIT and BreakGlassIT with applications refreshing
+ * from three threads). A refresh that read the row just before it was deleted can put the session
+ * back a moment later (seen once in CI, five seconds after the first look); after that, nothing can,
+ * so looking for a minute is ample.
  */
 public final class EndedSessionWatch {
 

@@ -33,7 +33,7 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
 
     private BreakGlassServerConfig config;
     private final BreakGlassStore store = new BreakGlassStore();
-    /** Shared by the admin API's revocations and the sweep, which ends again what comes back. */
+    /** Shared by the admin API's revocations and the sweep: one watch for what comes back. */
     private final NotedSessionEnder ender = new NotedSessionEnder();
     private Authenticator authenticator;
 
@@ -102,9 +102,10 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     BreakGlassSweepTask sweep = new BreakGlassSweepTask(store, config.policy(), ender, Clock.systemUTC());
-                    session.getProvider(TimerProvider.class).schedule(
-                            new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
+                    TimerProvider timer = session.getProvider(TimerProvider.class);
+                    timer.schedule(new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
                             SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, sweep.getTaskName());
+                    ender.scheduleWatch(factory, timer, sweep.getTaskName() + "-ended-sessions");
                 });
             }
         });
@@ -119,7 +120,7 @@ public final class BreakGlassAuthenticatorFactory implements AuthenticatorFactor
         return store;
     }
 
-    /** Ends the sessions a grant opened, at once (revocation through the admin API); the sweep ends any that come back. */
+    /** Ends the sessions a grant opened, at once (revocation through the admin API), and any that come back. */
     public int endSessions(KeycloakSession session, RealmModel realm, String userId, String grantId) {
         return ender.end(session, realm, userId, BreakGlassNotes.GRANT, grantId, Instant.now());
     }

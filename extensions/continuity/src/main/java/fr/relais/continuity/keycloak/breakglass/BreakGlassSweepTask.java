@@ -40,7 +40,6 @@ final class BreakGlassSweepTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         Instant now = clock.instant();
-        ender.endReturned(session, now);
         for (BreakGlassGrantEntity grant : store.toClose(session, now, policy)) {
             RealmModel realm = session.realms().getRealm(grant.getRealmId());
             GrantStatus status = BreakGlassStore.grantOf(grant).status(now, policy);

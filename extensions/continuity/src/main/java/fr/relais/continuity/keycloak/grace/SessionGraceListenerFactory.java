@@ -27,6 +27,7 @@ public final class SessionGraceListenerFactory implements EventListenerProviderF
     static final long SWEEP_INTERVAL_MILLIS = 5_000;
 
     private final SessionGraceStore store = new SessionGraceStore();
+    private final NotedSessionEnder ender = new NotedSessionEnder();
     private KeycloakSessionFactory factory;
 
     @Override
@@ -49,10 +50,11 @@ public final class SessionGraceListenerFactory implements EventListenerProviderF
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    SessionGraceSweepTask sweep = new SessionGraceSweepTask(store, new NotedSessionEnder(), Clock.systemUTC());
-                    session.getProvider(TimerProvider.class).schedule(
-                            new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
+                    SessionGraceSweepTask sweep = new SessionGraceSweepTask(store, ender, Clock.systemUTC());
+                    TimerProvider timer = session.getProvider(TimerProvider.class);
+                    timer.schedule(new ClusterAwareScheduledTaskRunner(factory, sweep, SWEEP_INTERVAL_MILLIS),
                             SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, sweep.getTaskName());
+                    ender.scheduleWatch(factory, timer, sweep.getTaskName() + "-ended-sessions");
                 });
             }
         });

@@ -39,7 +39,6 @@ final class SessionGraceSweepTask implements ScheduledTask {
     public void run(KeycloakSession session) {
         boolean pscDown = SessionGraceListener.pscDown(session);
         Instant now = clock.instant();
-        ender.endReturned(session, now);
         for (SessionGraceEntity ticket : store.open(session)) {
             Optional<GraceTicket.EndReason> reason = SessionGraceStore.ticketOf(ticket).endReason(now, pscDown);
             if (reason.isEmpty()) {
