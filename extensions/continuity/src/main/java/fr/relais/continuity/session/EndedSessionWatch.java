@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * reads the row that is still there and puts the session back into the cache, where it then lives
  * until its own maximum lifespan (seen in SessionGraceIT and BreakGlassIT with applications refreshing
  * from three threads). A refresh that read the row just before it was deleted can put the session
- * back a moment later (seen once in CI, five seconds after the first look); after that, nothing can,
- * so looking for a minute is ample.
+ * back a moment later, after the look that follows the removal (seen in CI, once in each of two runs);
+ * nothing else can, so looking for a minute is ample.
  */
 public final class EndedSessionWatch {
 
