@@ -19,7 +19,10 @@ import fr.relais.continuity.session.EndedSessionWatch;
 /**
  * Ends the sessions that a continuity feature opened (an emergency access, a session grace), found by
  * the note it left on them: Keycloak's own lifetime knows nothing of the grant or the grace, and the
- * sessions' ids are Keycloak's to choose. A concurrent token refresh can bring an ended session back
+ * sessions' ids are Keycloak's to choose. Offline sessions too: Keycloak copies the notes of the session
+ * an application asked an offline token from (scope {@code offline_access}), and that token would
+ * otherwise outlive the grant or the grace by the realm's offline idle time (30 days by default). A
+ * concurrent token refresh can bring an ended session back
  * ({@link EndedSessionWatch} says how), so each one is looked for again by id right after its removal
  * has committed, then every second for a minute.
  */
@@ -42,11 +45,16 @@ public final class NotedSessionEnder {
     public int end(KeycloakSession session, RealmModel realm, String userId, String note, String value, Instant now) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
-        List<String> ended = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+        Removed removed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> removeMarked(s, realmId, userId, note, value));
-        KeycloakModelUtils.runJobInTransaction(factory, s -> ended.forEach(id -> endIfBack(s, realmId, id)));
-        ended.forEach(id -> watch.ended(realmId, id, now));
-        return ended.size();
+        KeycloakModelUtils.runJobInTransaction(factory, s -> removed.online().forEach(id -> endIfBack(s, realmId, id)));
+        removed.online().forEach(id -> watch.ended(realmId, id, now));
+        return removed.online().size() + removed.offline();
+    }
+
+    /** The online sessions removed, by id (the watch looks for them again), and how many offline ones. */
+    private record Removed(List<String> online, int offline) {
+        static final Removed NONE = new Removed(List.of(), 0);
     }
 
     /**
@@ -71,20 +79,23 @@ public final class NotedSessionEnder {
         }, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS, taskName);
     }
 
-    private static List<String> removeMarked(KeycloakSession session, String realmId, String userId, String note, String value) {
+    private static Removed removeMarked(KeycloakSession session, String realmId, String userId, String note, String value) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
-            return List.of();
+            return Removed.NONE;
         }
         return inRealm(session, realm, () -> {
             UserModel user = session.users().getUserById(realm, userId);
             if (user == null) {
-                return List.of();
+                return Removed.NONE;
             }
             List<UserSessionModel> marked = session.sessions().getUserSessionsStream(realm, user)
                     .filter(s -> value.equals(s.getNote(note))).toList();
             marked.forEach(s -> session.sessions().removeUserSession(realm, s));
-            return marked.stream().map(UserSessionModel::getId).toList();
+            List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
+                    .filter(s -> value.equals(s.getNote(note))).toList();
+            offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+            return new Removed(marked.stream().map(UserSessionModel::getId).toList(), offline.size());
         });
     }
 

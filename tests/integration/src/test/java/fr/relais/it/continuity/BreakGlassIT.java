@@ -162,6 +162,18 @@ class BreakGlassIT {
         assertThat(activation.path("details").path("reason").asText()).contains("Carte CPS oubliée");
         assertThat(activation.path("representation").asText()).doesNotContain(code);
 
+        // An application asks for an offline token within the emergency session (single sign-on: no code asked
+        // again; the shipped realm's default roles give every user offline_access, as this realm gives her).
+        // Keycloak copies the session's notes into the offline session, which the revocation ends too.
+        HttpResponse<String> offlineRequest = browser.authorize(REALM, TestRealms.APP, TestRealms.APP_REDIRECT, "openid offline_access");
+        assertThat(offlineRequest.statusCode()).as(offlineRequest.body()).isEqualTo(302);
+        JsonNode offlineTokens = browser.tokens(REALM, LoginClient.query(offlineRequest.headers().firstValue("Location").orElseThrow())
+                .get("code"), TestRealms.APP, TestRealms.APP_SECRET, TestRealms.APP_REDIRECT);
+        assertThat(LoginClient.claims(offlineTokens.get("refresh_token").asText()).get("typ").asText()).isEqualTo("Offline");
+        Callable<Integer> refreshOffline = () -> browser.refresh(REALM, offlineTokens.get("refresh_token").asText(), TestRealms.APP,
+                TestRealms.APP_SECRET).statusCode();
+        assertThat(refreshOffline.call()).isEqualTo(200);
+
         // Revocation ends the emergency session, for good although the application keeps refreshing it from
         // several threads: one landing during the removal can bring the session back, which is ended again.
         String userId = grant.get("userId").asText();
@@ -177,6 +189,7 @@ class BreakGlassIT {
                     "the emergency session ended");
             System.out.printf("[continuity] emergency session refused %d ms after its revocation returned%n", refused.toMillis());
         }
+        assertThat(refreshOffline.call()).as("the offline token of the emergency session").isEqualTo(400);
 
         LoginClient again = new LoginClient(relais);
         HttpResponse<String> page = openBreakGlassPage(again);

@@ -50,8 +50,12 @@ final class LoginClient {
     }
 
     HttpResponse<String> authorize(String realm, String clientId, String redirectUri) throws IOException, InterruptedException {
+        return authorize(realm, clientId, redirectUri, "openid");
+    }
+
+    HttpResponse<String> authorize(String realm, String clientId, String redirectUri, String scope) throws IOException, InterruptedException {
         String url = relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", clientId, "response_type", "code", "scope", "openid", "redirect_uri", redirectUri,
+                "client_id", clientId, "response_type", "code", "scope", scope, "redirect_uri", redirectUri,
                 "state", "it-state", "nonce", "it-nonce"));
         return get(url);
     }
@@ -80,7 +84,7 @@ final class LoginClient {
         if (codeVerifier != null) {
             fields.put("code_verifier", codeVerifier);
         }
-        HttpResponse<String> response = tokenRequest(realm, clientId, secret, fields);
+        HttpResponse<String> response = applicationRequest(realm, "token", clientId, secret, fields);
         if (response.statusCode() != 200) {
             throw new AssertionError("Token exchange failed: " + response.statusCode() + " " + response.body());
         }
@@ -88,13 +92,18 @@ final class LoginClient {
     }
 
     HttpResponse<String> refresh(String realm, String refreshToken, String clientId, String secret) throws IOException, InterruptedException {
-        return tokenRequest(realm, clientId, secret, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        return applicationRequest(realm, "token", clientId, secret, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
-    /** A POST to the token endpoint by the application's server: its client secret, none of the browser's cookies. */
-    private HttpResponse<String> tokenRequest(String realm, String clientId, String secret, Map<String, String> fields)
+    /** The application signs its session out from its server (the refresh token's session ends; 204). */
+    HttpResponse<String> logout(String realm, String refreshToken, String clientId, String secret) throws IOException, InterruptedException {
+        return applicationRequest(realm, "logout", clientId, secret, Map.of("refresh_token", refreshToken));
+    }
+
+    /** A POST to an OpenID Connect endpoint by the application's server: its client secret, none of the browser's cookies. */
+    private HttpResponse<String> applicationRequest(String realm, String endpoint, String clientId, String secret, Map<String, String> fields)
             throws IOException, InterruptedException {
-        return application.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+        return application.send(HttpRequest.newBuilder(URI.create(relais.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/" + endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());

@@ -32,7 +32,8 @@ import fr.relais.runner.Secrets;
  * Cached-session grace on the appliance's database (PostgreSQL), whose test server enables it
  * ({@link RelaisOnPostgresExtension}): a professional signed in through Pro Santé Connect, with no
  * means that works offline, whose session ends during a PSC outage, continues it once, without a
- * login page, until PSC is back; a colleague with a one-time code is never offered it. The shipped
+ * login page, until PSC is back, even after signing out of another device's session; a colleague with a
+ * one-time code is never offered it. The shipped
  * default (off) is checked by {@code PreparednessIT}.
  */
 @ExtendWith(RelaisOnPostgresExtension.class)
@@ -69,6 +70,8 @@ class SessionGraceIT {
             LoginClient claireBrowser = new LoginClient(relais);
             psc.setAutoLogin(AutoLogin.of(claire.idNatPs()));
             JsonNode claireTokens = signIn(relais, claireBrowser, "&kc_idp_hint=psc", null);
+            LoginClient claireTablet = new LoginClient(relais);
+            JsonNode tabletTokens = signIn(relais, claireTablet, "&kc_idp_hint=psc", null);
             LoginClient odileBrowser = new LoginClient(relais);
             JsonNode odileTokens = signIn(relais, odileBrowser, "", page -> {
                 HttpResponse<String> otp = odileBrowser.post(LoginClient.formAction(page.body(), "kc-form-login"),
@@ -80,16 +83,25 @@ class SessionGraceIT {
             psc.setFault(Fault.blackhole());
             Waiting.until(Duration.ofSeconds(30), () -> pscState(admin), "DOWN"::equals, "PSC down");
 
-            // Their applications keep refreshing; once Claire's session is in its last minute, she is offered the grace.
+            // Their applications keep refreshing; once Claire's sessions are in their last minute, each is offered the grace.
             Waiting.until(Duration.ofSeconds(SESSION_SECONDS), () -> {
                 assertThat(claireBrowser.refresh(REALM, claireTokens.get("refresh_token").asText(), RelaisInstance.DUI_CLIENT_ID,
+                        duiSecret(relais)).statusCode()).isEqualTo(200);
+                assertThat(claireTablet.refresh(REALM, tabletTokens.get("refresh_token").asText(), RelaisInstance.DUI_CLIENT_ID,
                         duiSecret(relais)).statusCode()).isEqualTo(200);
                 assertThat(odileBrowser.refresh(REALM, odileTokens.get("refresh_token").asText(), RelaisInstance.DUI_CLIENT_ID,
                         duiSecret(relais)).statusCode()).isEqualTo(200);
                 Thread.sleep(2_000);
                 return usesOf(admin, claire.username());
-            }, uses -> uses.size() == 1 && "OFFERED".equals(uses.get(0).get("status").asText()), "the grace offered to Claire");
+            }, uses -> uses.size() == 2 && uses.stream().allMatch(u -> "OFFERED".equals(u.get("status").asText())),
+                    "the grace offered to both of Claire's sessions");
             assertThat(usesOf(admin, otpUser)).as("a one-time code works offline: no grace").isEmpty();
+
+            // She signs out on her tablet: that session's grace is withdrawn, not the other's.
+            assertThat(claireTablet.logout(REALM, tabletTokens.get("refresh_token").asText(), RelaisInstance.DUI_CLIENT_ID,
+                    duiSecret(relais)).statusCode()).isEqualTo(204);
+            assertThat(usesOf(admin, claire.username())).extracting(u -> u.get("status").asText() + " " + u.path("endReason").asText(""))
+                    .containsExactlyInAnyOrder("CLOSED SIGNED_OUT", "OFFERED ");
 
             // Both sessions reach their end.
             Waiting.until(Duration.ofSeconds(2L * SESSION_SECONDS), () -> claireBrowser.refresh(REALM,
@@ -115,7 +127,7 @@ class SessionGraceIT {
             assertThat(odileBack.statusCode()).isEqualTo(200);
             assertThat(odileBack.body()).contains("kc-form-login");
 
-            JsonNode use = usesOf(admin, claire.username()).get(0);
+            JsonNode use = graceOf(admin, claire.username());
             assertThat(use.get("status").asText()).isEqualTo("IN_USE");
             JsonNode login = graceLogin(admin, claire.username());
             assertThat(login.path("details").path("relais_grace_continues").asText()).isEqualTo(claireSession);
@@ -126,7 +138,7 @@ class SessionGraceIT {
             Thread.sleep(Duration.ofSeconds(SESSION_SECONDS - 50).toMillis());
             assertThat(claireBrowser.refresh(REALM, continued.get("refresh_token").asText(), RelaisInstance.DUI_CLIENT_ID,
                     duiSecret(relais)).statusCode()).isEqualTo(200);
-            assertThat(usesOf(admin, claire.username())).hasSize(1);
+            assertThat(usesOf(admin, claire.username())).hasSize(2);
 
             // PSC back: the continued session is ended, and stays ended although Claire's applications keep
             // refreshing it, several at once (a refresh racing the sweep's removal used to bring it back).
@@ -141,7 +153,7 @@ class SessionGraceIT {
                 Thread.sleep(3 * SWEEP_MILLIS);
                 assertThat(refreshContinued.call()).as("the continued session, several sweeps later").isEqualTo(400);
             }
-            JsonNode closed = usesOf(admin, claire.username()).get(0);
+            JsonNode closed = graceOf(admin, claire.username());
             assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
             assertThat(closed.get("endReason").asText()).isEqualTo("PSC_BACK");
             assertThat(closedEvent(admin, claire.username()).path("details").path("reason").asText()).isEqualTo("PSC_BACK");
@@ -210,6 +222,13 @@ class SessionGraceIT {
             }
         });
         return uses;
+    }
+
+    /** The user's one grace not withdrawn by a sign-out. */
+    private static JsonNode graceOf(Admin admin, String username) throws Exception {
+        List<JsonNode> kept = usesOf(admin, username).stream().filter(u -> !"SIGNED_OUT".equals(u.path("endReason").asText())).toList();
+        assertThat(kept).hasSize(1);
+        return kept.get(0);
     }
 
     private static JsonNode graceLogin(Admin admin, String username) throws Exception {

@@ -68,7 +68,7 @@ final class TestRealms {
                     {"username": "infirmiere.nuit", "enabled": true, "firstName": "Nadia", "lastName": "Nuit",
                      "email": "nadia.nuit@ehpad.test", "emailVerified": true,
                      "credentials": [{"type": "password", "value": "%2$s"}],
-                     "realmRoles": ["soignant", "cadre"]},
+                     "realmRoles": ["soignant", "cadre", "offline_access"]},
                     {"username": "aide.soignant", "enabled": true, "firstName": "Ali", "lastName": "Soin",
                      "email": "ali.soin@ehpad.test", "emailVerified": true,
                      "credentials": [{"type": "password", "value": "%2$s"}],

@@ -65,8 +65,10 @@ final class SessionGraceListener implements EventListenerProvider {
         String continues = event.getDetails() == null ? null : event.getDetails().get(SessionGraceNotes.DETAIL_CONTINUES);
         if (event.getType() == EventType.LOGIN && continues != null) {
             recordContinuedSession(event, continues);
-        } else if (event.getType() == EventType.LOGOUT && event.getUserId() != null) {
-            closeAll(event.getRealmId(), event.getUserId(), null);
+        } else if (event.getType() == EventType.LOGOUT && event.getUserId() != null && event.getSessionId() != null) {
+            // Only the tickets of the session signed out: the professional may go on with another device's session,
+            // whose ticket must stay open for the sweep to end its continued session when PSC is back.
+            closeAll(event.getRealmId(), event.getUserId(), event.getSessionId());
         } else if (SESSION_SEEN.contains(event.getType()) && event.getSessionId() != null && pscDown(session)) {
             offer(event);
         }
@@ -146,7 +148,7 @@ final class SessionGraceListener implements EventListenerProvider {
         store.findForUpdate(session, event.getRealmId(), continues).ifPresent(ticket -> ticket.setGraceSessionId(event.getSessionId()));
     }
 
-    /** Closes the open tickets of a user, of a session (original or continued), or of the whole realm. */
+    /** Closes the open tickets of a session (original or continued), of a user, of a user's session, or of the whole realm. */
     private void closeAll(String realmId, String userId, String sessionId) {
         Instant now = clock.instant();
         try {
