@@ -20,7 +20,9 @@ enum PscFailure {
     EXPIRED_TOKEN("relais_psc_expired_token", "relais.psc.error.untrusted"),
     INCONSISTENT_IDENTITY("relais_psc_inconsistent_identity", "relais.psc.error.untrusted"),
     NO_NATIONAL_ID("relais_psc_no_national_id", "relais.psc.error.invalidResponse"),
-    ACR_TOO_LOW("relais_psc_acr_too_low", "relais.psc.error.acrTooLow");
+    ACR_TOO_LOW("relais_psc_acr_too_low", "relais.psc.error.acrTooLow"),
+    /** A signed-in user tried to link a PSC identity the directory gives to another account, or to none. */
+    LINK_REFUSED("relais_psc_link_refused", "relais.psc.error.linkRefused");
 
     final String eventError;
     final String messageKey;

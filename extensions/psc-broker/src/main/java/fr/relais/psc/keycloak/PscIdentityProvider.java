@@ -50,7 +50,6 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
     /** Where Keycloak's OIDC broker keeps the nonce it sent (a private constant there). */
     private static final String BROKER_NONCE_NOTE = "BROKER_NONCE";
     static final String SUBJECT_NAME_ID = "SubjectNameID";
-    static final String AUTH_MODE = "authMode";
     /** Context data: what the checks found, for the session notes and the login event. */
     static final String CONTEXT_ACR = "relais.psc.acr";
     static final String CONTEXT_AUTH_MODE = "relais.psc.authMode";
@@ -162,9 +161,7 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
         Optional.ofNullable(text(userInfo, "family_name")).ifPresent(identity::setLastName);
         AbstractJsonUserAttributeMapper.storeUserProfileForMapper(identity, userInfo, pscConfig.getAlias());
         identity.getContextData().put(CONTEXT_ACR, idToken.getAcr());
-        String authMode = Optional.ofNullable(text(userInfo, AUTH_MODE))
-                .orElse(idToken.getOtherClaims().getOrDefault(AUTH_MODE, "").toString());
-        identity.getContextData().put(CONTEXT_AUTH_MODE, authMode);
+        identity.getContextData().put(CONTEXT_AUTH_MODE, PscClaims.authMode(userInfo, idToken));
         return identity;
     }
 
@@ -226,14 +223,8 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
         String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
         try {
             if (type.startsWith("application/jwt")) {
-                String content;
-                try {
-                    content = parseTokenInput(answer.body().trim(), false);
-                } catch (IdentityBrokerException e) {
-                    throw new PscLoginException(PscFailure.BAD_SIGNATURE, "signed userinfo: " + e.getMessage())
-                            .detail("psc_endpoint", "userinfo");
-                }
-                JsonNode claims = JsonSerialization.readValue(content, JsonNode.class);
+                JsonNode claims = JsonSerialization.readValue(
+                        PscSignedUserInfo.content(body -> parseTokenInput(body, false), answer.body()), JsonNode.class);
                 checkSignedUserInfo(claims);
                 return claims;
             }
@@ -317,11 +308,17 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
     /** Logs the refusal as an event and sends the professional back to the login page with the reason. */
     Response refuse(EventBuilder event, AuthenticationCallback callback, PscLoginException refusal) {
         LOG.warnf("Pro Santé Connect login refused (%s): %s", refusal.failure().eventError, refusal.getMessage());
-        EventBuilder failed = event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN)
+        // A refused link is reported as Keycloak reports its own linking failures (FEDERATED_IDENTITY_LINK_ERROR).
+        EventType type = refusal.failure() == PscFailure.LINK_REFUSED
+                ? EventType.FEDERATED_IDENTITY_LINK : EventType.IDENTITY_PROVIDER_LOGIN;
+        EventBuilder failed = event.clone().event(type)
                 .detail(Details.IDENTITY_PROVIDER, pscConfig.getAlias())
                 .detail(PscEventDetails.MEANS, PscEventDetails.MEANS_PSC)
                 .detail(PscEventDetails.REASON, refusal.getMessage());
         refusal.details().forEach(failed::detail);
+        if (refusal.userId() != null) {
+            failed.user(refusal.userId());
+        }
         failed.error(refusal.failure().eventError);
         return callback.error(pscConfig, refusal.failure().messageKey);
     }
@@ -335,12 +332,7 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            return null;
-        }
-        String text = value.asText();
-        return text.isEmpty() ? null : text;
+        return PscClaims.text(node, field);
     }
 
     private static String stringClaim(IDToken token, String name) {
@@ -391,6 +383,8 @@ public final class PscIdentityProvider extends OIDCIdentityProvider {
                 }
                 identity.setIdp(provider);
                 identity.setAuthenticationSession(authSession);
+                // Before Keycloak sees the identity: for a linking request it links without further checks.
+                PscAccountLinkGuard.check(session, realm, authSession, identity.getId());
                 describe(event, identity);
                 return callback.authenticated(identity);
             } catch (PscLoginException refusal) {

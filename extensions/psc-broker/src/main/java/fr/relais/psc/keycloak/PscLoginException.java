@@ -8,6 +8,7 @@ final class PscLoginException extends RuntimeException {
 
     private final PscFailure failure;
     private final Map<String, String> details = new LinkedHashMap<>();
+    private String userId;
 
     PscLoginException(PscFailure failure, String reason) {
         super(reason, null, false, false);
@@ -24,6 +25,16 @@ final class PscLoginException extends RuntimeException {
             details.put(name, value);
         }
         return this;
+    }
+
+    /** The account concerned, when there is one already (a signed-in user linking). */
+    PscLoginException user(String id) {
+        this.userId = id;
+        return this;
+    }
+
+    String userId() {
+        return userId;
     }
 
     PscFailure failure() {
