@@ -30,6 +30,8 @@ final class CardLoginConfig {
     static final String OCSP_TIMEOUT_MILLIS = "relais.cps.ocsp-timeout-ms";
     /** Short: OCSP is asked during the login, and the stored CRL answers when it is slow. */
     static final Duration DEFAULT_OCSP_TIMEOUT = Duration.ofMillis(1500);
+    /** Beyond a year a stale CRL no longer says anything about revocation. */
+    static final Duration MAX_CRL_GRACE = Duration.ofDays(365);
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ACCEPTED_CARD_TYPES).type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
@@ -91,13 +93,19 @@ final class CardLoginConfig {
         this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
     }
 
+    /** @throws IllegalArgumentException naming the setting, when it names an unknown card type */
     CardPolicy policy() {
         String types = values.get(ACCEPTED_CARD_TYPES);
         Set<CardType> accepted = types == null ? CardPolicy.DEFAULT_ACCEPTED : EnumSet.noneOf(CardType.class);
         if (types != null) {
             for (String type : types.split("##")) {
                 if (!type.isBlank()) {
-                    accepted.add(CardType.valueOf(type.trim()));
+                    // Refused rather than skipped: guessing could widen or narrow who signs in.
+                    try {
+                        accepted.add(CardType.valueOf(type.trim()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(ACCEPTED_CARD_TYPES + " names an unknown card type: " + type);
+                    }
                 }
             }
         }
@@ -108,9 +116,23 @@ final class CardLoginConfig {
         return Boolean.parseBoolean(values.getOrDefault(REVOCATION_CHECKING, "true"));
     }
 
+    /** @throws IllegalArgumentException naming the setting, when it is not a usable number of hours */
     Duration crlGrace() {
         String hours = values.get(CRL_GRACE_HOURS);
-        return hours == null || hours.isBlank() ? RevocationChecker.DEFAULT_GRACE : Duration.ofHours(Long.parseLong(hours.trim()));
+        if (hours == null || hours.isBlank()) {
+            return RevocationChecker.DEFAULT_GRACE;
+        }
+        long value;
+        try {
+            value = Long.parseLong(hours.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CRL_GRACE_HOURS + " is not a number of hours: " + hours);
+        }
+        if (value < 0 || value > MAX_CRL_GRACE.toHours()) {
+            throw new IllegalArgumentException(CRL_GRACE_HOURS + " must be between 0 and " + MAX_CRL_GRACE.toHours()
+                    + ": " + hours);
+        }
+        return Duration.ofHours(value);
     }
 
     boolean ocsp() {

@@ -19,7 +19,8 @@ import fr.relais.cps.trust.IgcSanteAuthorities;
  * Server-wide card settings (keycloak.conf / command line, {@code spi-authenticator--relais-cps-card--*}):
  * which authorities exist and where their CRLs come from. They are the same for every realm.
  */
-record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crlUrls, Path crlDropFolder,
+record CardLoginServerConfig(List<X509Certificate> authorities, List<X509Certificate> testAuthorities,
+                             List<String> crlUrls, Path crlDropFolder,
                              Duration crlRefreshInterval, Duration crlFetchTimeout) {
 
     static final String TEST_AUTHORITIES = "test-authorities";
@@ -48,17 +49,19 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crl
             .defaultValue(3600)
             .add()
             .property().name(CRL_FETCH_TIMEOUT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
-            .helpText("Connect and read timeout of one CRL download. Default 20.")
+            .helpText("Connect and read timeout of one CRL download: the longest wait for the answer, and for more of its body (the whole download is cut off after 10 minutes). Default 20.")
             .defaultValue(20)
             .add()
             .build();
 
     static CardLoginServerConfig from(Config.Scope scope) {
         List<X509Certificate> authorities = new ArrayList<>(IgcSanteAuthorities.production());
+        List<X509Certificate> testAuthorities = List.of();
         String testFile = scope.get(TEST_AUTHORITIES);
         if (testFile != null && !testFile.isBlank()) {
             try {
-                authorities.addAll(IgcSanteAuthorities.fromFile(Path.of(testFile.trim())));
+                testAuthorities = IgcSanteAuthorities.fromFile(Path.of(testFile.trim()));
+                authorities.addAll(testAuthorities);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read " + TEST_AUTHORITIES + " " + testFile + ": " + e.getMessage(), e);
             }
@@ -67,7 +70,7 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<String> crl
         List<String> crlUrls = Arrays.stream(urls.split(",")).map(String::trim)
                 .filter(u -> !u.isEmpty() && !u.equalsIgnoreCase(NO_URLS)).toList();
         String drop = scope.get(CRL_DROP_FOLDER);
-        return new CardLoginServerConfig(authorities, crlUrls, drop == null || drop.isBlank() ? null : Path.of(drop.trim()),
+        return new CardLoginServerConfig(authorities, testAuthorities, crlUrls, drop == null || drop.isBlank() ? null : Path.of(drop.trim()),
                 Duration.ofSeconds(scope.getInt(CRL_REFRESH_SECONDS, 3600)),
                 Duration.ofSeconds(scope.getInt(CRL_FETCH_TIMEOUT_SECONDS, 20)));
     }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -21,6 +22,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
 
+import fr.relais.cps.policy.CardPolicy;
 import fr.relais.cps.policy.PolicyRefusal;
 import fr.relais.cps.profile.CardProfile;
 import fr.relais.cps.profile.CardProfileParser;
@@ -76,6 +78,19 @@ final class CpsCardAuthenticator implements Authenticator {
             return;
         }
         CardLoginConfig config = new CardLoginConfig(context.getAuthenticatorConfig());
+        CardPolicy policy;
+        Duration crlGrace;
+        try {
+            policy = config.policy();
+            crlGrace = config.crlGrace();
+        } catch (IllegalArgumentException misconfigured) {
+            // Fails closed: no card signs in until the realm's settings are fixed.
+            LOG.errorf("Connexion par carte refusée : configuration de l'authentificateur inutilisable (%1$s). "
+                    + "Card login refused: unusable authenticator configuration (%1$s).", misconfigured.getMessage());
+            context.getEvent().clone().detail(CardEventDetails.REASON, misconfigured.getMessage()).error(Errors.INVALID_CONFIG);
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
         EventBuilder event = context.getEvent().detail(CardEventDetails.MEANS, CardEventDetails.MEANS_CARD)
                 .detail(CardEventDetails.SERIAL, card.getSerialNumber().toString(16))
                 .detail(CardEventDetails.ISSUER, card.getIssuerX500Principal().getName());
@@ -94,16 +109,17 @@ final class CpsCardAuthenticator implements Authenticator {
             refuse(context, CardRefusal.of(untrusted.reason()), untrusted.reason() + ": " + untrusted.detail());
             return;
         }
-        Optional<PolicyRefusal> policyRefusal = config.policy().check(profile);
+        TrustResult.Trusted trusted = (TrustResult.Trusted) trust;
+        Optional<PolicyRefusal> policyRefusal = policy.check(profile, trusted.testHierarchy());
         if (policyRefusal.isPresent()) {
             refuse(context, CardRefusal.of(policyRefusal.get()), policyRefusal.get().name());
             return;
         }
         if (config.revocationChecking()) {
-            X509Certificate issuer = ((TrustResult.Trusted) trust).issuer();
+            X509Certificate issuer = trusted.issuer();
             // Only now, with the chain verified, may a URL taken from the certificate be contacted.
             Supplier<OcspAnswer> ocsp = config.ocsp() ? () -> askOcsp(config, card, issuer) : null;
-            RevocationVerdict verdict = revocation.check(card.getSerialNumber(), issuer, now, config.crlGrace(), ocsp);
+            RevocationVerdict verdict = revocation.check(card.getSerialNumber(), issuer, now, crlGrace, ocsp);
             recordRevocation(event, verdict);
             switch (verdict.outcome()) {
                 case REVOKED -> {

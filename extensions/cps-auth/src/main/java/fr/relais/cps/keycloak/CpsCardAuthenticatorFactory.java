@@ -101,7 +101,7 @@ public final class CpsCardAuthenticatorFactory implements AuthenticatorFactory, 
         serverConfig = CardLoginServerConfig.from(config);
         revocationService = new CardRevocationService(serverConfig.authorities());
         authenticator = new CpsCardAuthenticator(new CardProfileParser(),
-                new CardChainValidator(serverConfig.authorities(), List.of(IgcSanteAuthorities.POLICY_ARC)),
+                new CardChainValidator(serverConfig.authorities(), serverConfig.testAuthorities(), List.of(IgcSanteAuthorities.POLICY_ARC)),
                 new RevocationChecker(revocationService.store()), new OcspClient());
     }
 

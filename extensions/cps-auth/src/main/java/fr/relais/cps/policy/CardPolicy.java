@@ -20,11 +20,12 @@ public record CardPolicy(Set<CardType> acceptedTypes, boolean testMode) {
         acceptedTypes = acceptedTypes.isEmpty() ? EnumSet.noneOf(CardType.class) : EnumSet.copyOf(acceptedTypes);
     }
 
-    public Optional<PolicyRefusal> check(CardProfile card) {
+    /** @param testHierarchy the card chains to a TEST authority (its extension alone is not trusted to say so) */
+    public Optional<PolicyRefusal> check(CardProfile card, boolean testHierarchy) {
         if (!acceptedTypes.contains(card.cardType())) {
             return Optional.of(PolicyRefusal.CARD_TYPE_NOT_ACCEPTED);
         }
-        if (card.testCard() && !testMode) {
+        if ((card.testCard() || testHierarchy) && !testMode) {
             return Optional.of(PolicyRefusal.TEST_CARD_OUTSIDE_TEST_MODE);
         }
         return Optional.empty();

@@ -44,7 +44,9 @@ public final class CrlParser {
             Der.Element signatureValue = body.next(0x03);
             verifySignature(der, tbs, signatureAlgorithm, signatureValue, authority);
             return readTbs(tbs.content(), authority);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (RuntimeException | IOException e) {
+            // BouncyCastle reports bad encodings and unverifiable signatures (e.g. a signature of the wrong
+            // length for the key) with assorted runtime exceptions: each one is a refused CRL, never a crash.
             throw new CrlException("malformed CRL: " + e.getMessage(), e);
         }
     }
@@ -127,6 +129,9 @@ public final class CrlParser {
         }
 
         int peekTag() {
+            if (!hasMore()) {
+                throw new IllegalArgumentException("missing element at " + position);
+            }
             return source[position] & 0xff;
         }
 

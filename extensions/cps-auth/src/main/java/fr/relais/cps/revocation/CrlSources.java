@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -13,6 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +30,8 @@ public final class CrlSources {
 
     /** The national card CRL is tens of megabytes at most; anything larger is refused, not buffered. */
     public static final long MAX_CRL_BYTES = 256L * 1024 * 1024;
+    /** A CRL of tens of megabytes on a slow site link still arrives; a trickling server is cut off. */
+    static final Duration MAX_TRANSFER = Duration.ofMinutes(10);
 
     /** IGC-Santé production CRLs of the authorities that issue card certificates. */
     public static final List<String> IGC_SANTE_URLS = List.of(
@@ -94,20 +102,45 @@ public final class CrlSources {
             if (known != null && known.lastModified() != null) {
                 request.header("If-Modified-Since", known.lastModified());
             }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() == 304 && known != null) {
-                    return new Fetched(url, null, null, known);
+            // The request timeout only bounds the wait for the headers. The body must keep coming too (no
+            // silence longer than the timeout) and be done within MAX_TRANSFER: a server stalling or trickling
+            // mid-body must not hold the timer thread, which Keycloak shares between all scheduled tasks.
+            AtomicReference<BoundedBody> body = new AtomicReference<>();
+            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), info -> {
+                if (info.statusCode() != 200) {
+                    return BodySubscribers.replacing(null);
                 }
-                if (response.statusCode() != 200) {
-                    return Fetched.failed(url, "HTTP " + response.statusCode());
+                body.set(new BoundedBody(MAX_CRL_BYTES));
+                return body.get();
+            });
+            long deadline = System.nanoTime() + MAX_TRANSFER.toNanos();
+            HttpResponse<byte[]> response = null;
+            while (response == null) {
+                try {
+                    response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    BoundedBody receiving = body.get();
+                    boolean stalled = receiving == null || receiving.silence().compareTo(timeout) >= 0;
+                    if (stalled || System.nanoTime() > deadline) {
+                        exchange.cancel(true);
+                        return Fetched.failed(url, stalled ? "nothing received for " + timeout.toMillis() + " ms"
+                                : "not complete within " + MAX_TRANSFER.toMinutes() + " min");
+                    }
+                } catch (ExecutionException e) {
+                    return Fetched.failed(url, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
                 }
-                Version version = new Version(response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null));
-                return new Fetched(url, bounded(body), null,
-                        version.etag() == null && version.lastModified() == null ? null : version);
             }
-        } catch (IOException | IllegalArgumentException e) {
+            if (response.statusCode() == 304 && known != null) {
+                return new Fetched(url, null, null, known);
+            }
+            if (response.statusCode() != 200) {
+                return Fetched.failed(url, "HTTP " + response.statusCode());
+            }
+            Version version = new Version(response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
+            return new Fetched(url, response.body(), null,
+                    version.etag() == null && version.lastModified() == null ? null : version);
+        } catch (IllegalArgumentException e) {
             return Fetched.failed(url, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

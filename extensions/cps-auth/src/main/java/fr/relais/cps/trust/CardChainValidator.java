@@ -38,6 +38,7 @@ public final class CardChainValidator {
 
     private final Map<X500Principal, List<X509Certificate>> authoritiesBySubject = new HashMap<>();
     private final List<String> acceptedPolicyPrefixes;
+    private final Set<X509Certificate> testAuthorities;
 
     /**
      * @param authorities            roots and intermediate authorities, all trusted
@@ -45,9 +46,19 @@ public final class CardChainValidator {
      *                               these (IGC-Santé policies live under 1.2.250.1.213.1.)
      */
     public CardChainValidator(Collection<X509Certificate> authorities, List<String> acceptedPolicyPrefixes) {
+        this(authorities, List.of(), acceptedPolicyPrefixes);
+    }
+
+    /**
+     * @param testAuthorities those of the authorities that are TEST ones: cards they issued are reported as test
+     *                        cards, since their own test-card extension may not say so
+     */
+    public CardChainValidator(Collection<X509Certificate> authorities, Collection<X509Certificate> testAuthorities,
+                              List<String> acceptedPolicyPrefixes) {
         for (X509Certificate authority : authorities) {
             authoritiesBySubject.computeIfAbsent(authority.getSubjectX500Principal(), k -> new ArrayList<>()).add(authority);
         }
+        this.testAuthorities = Set.copyOf(testAuthorities);
         this.acceptedPolicyPrefixes = List.copyOf(acceptedPolicyPrefixes);
     }
 
@@ -67,7 +78,12 @@ public final class CardChainValidator {
             }
             if (isSelfSigned(issuer)) {
                 TrustResult result = validatePath(path, issuer, at);
-                return result != null ? result : checkUsage(card, path.size() > 1 ? path.get(1) : issuer);
+                if (result != null) {
+                    return result;
+                }
+                path.add(issuer);
+                boolean testHierarchy = path.stream().anyMatch(testAuthorities::contains);
+                return checkUsage(card, path.get(1), testHierarchy);
             }
             path.add(issuer);
             current = issuer;
@@ -117,7 +133,7 @@ public final class CardChainValidator {
         }
     }
 
-    private TrustResult checkUsage(X509Certificate card, X509Certificate issuer) {
+    private TrustResult checkUsage(X509Certificate card, X509Certificate issuer, boolean testHierarchy) {
         boolean[] keyUsage = card.getKeyUsage();
         if (keyUsage == null || !keyUsage[DIGITAL_SIGNATURE]) {
             return untrusted(TrustRejection.KEY_USAGE, "digitalSignature not allowed");
@@ -133,7 +149,7 @@ public final class CardChainValidator {
         if (!hasAcceptedPolicy(card)) {
             return untrusted(TrustRejection.POLICY, "no accepted certificate policy");
         }
-        return new TrustResult.Trusted(issuer);
+        return new TrustResult.Trusted(issuer, testHierarchy);
     }
 
     private boolean hasAcceptedPolicy(X509Certificate card) {

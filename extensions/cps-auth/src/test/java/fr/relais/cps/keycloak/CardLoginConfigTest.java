@@ -45,6 +45,19 @@ class CardLoginConfigTest {
         }
     }
 
+    @Test
+    void unusableCardTypesAndGraceNameTheSetting() {
+        for (String types : new String[] {"cps", "CPS, CPE", "CPS##XYZ"}) {
+            assertThatThrownBy(() -> config(Map.of(CardLoginConfig.ACCEPTED_CARD_TYPES, types)).policy())
+                    .as(types).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(CardLoginConfig.ACCEPTED_CARD_TYPES);
+        }
+        for (String hours : new String[] {"72h", "-1", "99999999999999999999", "9223372036854775807"}) {
+            assertThatThrownBy(() -> config(Map.of(CardLoginConfig.CRL_GRACE_HOURS, hours)).crlGrace())
+                    .as(hours).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(CardLoginConfig.CRL_GRACE_HOURS);
+        }
+        assertThat(config(Map.of(CardLoginConfig.CRL_GRACE_HOURS, " 24 ")).crlGrace()).isEqualTo(Duration.ofHours(24));
+    }
+
     private static CardLoginConfig config(Map<String, String> values) {
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
         model.setConfig(values);

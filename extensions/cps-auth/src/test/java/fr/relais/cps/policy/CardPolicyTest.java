@@ -16,23 +16,30 @@ class CardPolicyTest {
     @Test
     void defaultsAcceptNominativeCardsAndRefuseStructureCards() {
         CardPolicy policy = new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, false);
-        assertThat(policy.check(card(CardType.CPS, false))).isEmpty();
-        assertThat(policy.check(card(CardType.CPF, false))).isEmpty();
-        assertThat(policy.check(card(CardType.CPE, false))).contains(PolicyRefusal.CARD_TYPE_NOT_ACCEPTED);
-        assertThat(policy.check(card(CardType.CPA, false))).contains(PolicyRefusal.CARD_TYPE_NOT_ACCEPTED);
+        assertThat(policy.check(card(CardType.CPS, false), false)).isEmpty();
+        assertThat(policy.check(card(CardType.CPF, false), false)).isEmpty();
+        assertThat(policy.check(card(CardType.CPE, false), false)).contains(PolicyRefusal.CARD_TYPE_NOT_ACCEPTED);
+        assertThat(policy.check(card(CardType.CPA, false), false)).contains(PolicyRefusal.CARD_TYPE_NOT_ACCEPTED);
     }
 
     @Test
     void testCardsOnlyInTestMode() {
-        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, false).check(card(CardType.CPS, true)))
+        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, false).check(card(CardType.CPS, true), false))
                 .contains(PolicyRefusal.TEST_CARD_OUTSIDE_TEST_MODE);
-        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, true).check(card(CardType.CPS, true))).isEmpty();
+        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, true).check(card(CardType.CPS, true), false)).isEmpty();
+    }
+
+    @Test
+    void cardOfATestHierarchyIsATestCardWhateverItsExtensionSays() {
+        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, false).check(card(CardType.CPS, false), true))
+                .contains(PolicyRefusal.TEST_CARD_OUTSIDE_TEST_MODE);
+        assertThat(new CardPolicy(CardPolicy.DEFAULT_ACCEPTED, true).check(card(CardType.CPS, false), true)).isEmpty();
     }
 
     @Test
     void organisationMayAcceptStructureCards() {
         CardPolicy policy = new CardPolicy(EnumSet.allOf(CardType.class), false);
-        assertThat(policy.check(card(CardType.CPE, false))).isEmpty();
+        assertThat(policy.check(card(CardType.CPE, false), false)).isEmpty();
     }
 
     private static CardProfile card(CardType type, boolean test) {

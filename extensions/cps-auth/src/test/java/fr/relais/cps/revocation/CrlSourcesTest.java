@@ -1,6 +1,7 @@
 package fr.relais.cps.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -110,6 +111,29 @@ class CrlSourcesTest {
                 .fetchAll(Map.of(url, new CrlSources.Version(ETAG, null))));
         assertThat(failed.ok()).isFalse();
         assertThat(failed.unchanged()).isFalse();
+        assertThat(failed.error()).isNotBlank();
+    }
+
+    @Test
+    void aDownloadStallingMidBodyFailsWithinTheTimeout() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/stall.crl", exchange -> {
+            exchange.sendResponseHeaders(200, 1_000_000);
+            exchange.getResponseBody().write(new byte[100]);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/stall.crl";
+        CrlSources.Fetched failed = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> only(new CrlSources(List.of(url), null, Duration.ofSeconds(1)).fetchAll(Map.of())));
+        assertThat(failed.ok()).isFalse();
         assertThat(failed.error()).isNotBlank();
     }
 

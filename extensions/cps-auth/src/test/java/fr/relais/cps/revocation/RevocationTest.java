@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
 import org.junit.jupiter.api.Test;
 
 import fr.relais.cps.Pki;
@@ -41,6 +44,22 @@ class RevocationTest {
         byte[] der = impostor.crl().revoke(BigInteger.ONE).thisUpdate(now).nextUpdate(now.plusSeconds(3600)).buildDer();
         assertThatThrownBy(() -> parser.parse(der, ca.certificate())).isInstanceOf(CrlException.class)
                 .hasMessageContaining("signature");
+    }
+
+    @Test
+    void crlWithoutSignatureValueIsRejected() throws Exception {
+        byte[] der = ca.crl().revoke(BigInteger.ONE).thisUpdate(now).nextUpdate(now.plusSeconds(3600)).buildDer();
+        ASN1Sequence crl = ASN1Sequence.getInstance(der);
+        byte[] unsigned = new DERSequence(new ASN1Encodable[] {crl.getObjectAt(0), crl.getObjectAt(1)})
+                .getEncoded();
+        assertThatThrownBy(() -> parser.parse(unsigned, ca.certificate())).isInstanceOf(CrlException.class);
+    }
+
+    @Test
+    void signatureOfTheWrongLengthForTheAuthorityKeyIsRejected() {
+        CertificateAuthority larger = TestPki.generate(TestPki.Options.defaults().withCaKeySize(3072)).fortPersonnes();
+        byte[] der = larger.crl().revoke(BigInteger.ONE).thisUpdate(now).nextUpdate(now.plusSeconds(3600)).buildDer();
+        assertThatThrownBy(() -> parser.parse(der, ca.certificate())).isInstanceOf(CrlException.class);
     }
 
     @Test

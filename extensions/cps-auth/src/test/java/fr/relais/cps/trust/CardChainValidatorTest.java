@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,19 @@ class CardChainValidatorTest {
                 List.of(IgcSanteAuthorities.POLICY_ARC));
         assertThat(reason(production.validate(Pki.TEST.card("899700100011").issue().certificate(), Instant.now())))
                 .isEqualTo(TrustRejection.UNKNOWN_CA);
+    }
+
+    @Test
+    void cardOfTheTestHierarchyIsReportedAsTestEvenWithoutItsExtension() {
+        List<X509Certificate> test = Pki.TEST.authorities().stream().map(CertificateAuthority::certificate).toList();
+        List<X509Certificate> all = new ArrayList<>(IgcSanteAuthorities.production());
+        all.addAll(test);
+        CardChainValidator mixed = new CardChainValidator(all, test, List.of(IgcSanteAuthorities.POLICY_ARC));
+        X509Certificate card = Pki.TEST.card("899700100011").testCard(false).issue().certificate();
+        TrustResult result = mixed.validate(card, Instant.now());
+        assertThat(result).isInstanceOf(TrustResult.Trusted.class);
+        assertThat(((TrustResult.Trusted) result).testHierarchy()).isTrue();
+        assertThat(((TrustResult.Trusted) validator.validate(card, Instant.now())).testHierarchy()).isFalse();
     }
 
     @Test
