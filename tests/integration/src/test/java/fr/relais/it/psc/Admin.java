@@ -80,6 +80,21 @@ final class Admin {
         }
     }
 
+    /**
+     * The id of the account holding this idNat_PS, made ready for a first PSC login whatever ran before:
+     * unlocked (tests that try wrong passwords lock accounts, for every means of login) and not linked to PSC.
+     */
+    String unlinkedFromPsc(String idNatPs) throws IOException, InterruptedException {
+        String userId = get("realms/relais/users?q=idnat_ps:" + idNatPs).get(0).get("id").asText();
+        delete("realms/relais/attack-detection/brute-force/users/" + userId);
+        for (JsonNode link : get("realms/relais/users/" + userId + "/federated-identity")) {
+            if (RelaisInstance.PSC_ALIAS.equals(link.path("identityProvider").asText())) {
+                delete("realms/relais/users/" + userId + "/federated-identity/" + RelaisInstance.PSC_ALIAS);
+            }
+        }
+        return userId;
+    }
+
     /** Newest first, like the admin API; only those matching. */
     List<JsonNode> events(String type, Predicate<JsonNode> matching) throws IOException, InterruptedException {
         List<JsonNode> found = new ArrayList<>();

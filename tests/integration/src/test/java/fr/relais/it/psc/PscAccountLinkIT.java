@@ -72,14 +72,7 @@ class PscAccountLinkIT {
     @Test
     void theProfessionalsOwnPscIdentityIsLinked(RelaisInstance relais, PscSimulator psc) throws Exception {
         Admin admin = new Admin(relais);
-        String userId = admin.get("realms/relais/users?q=idnat_ps:" + CLAIRE.idNatPs()).get(0).get("id").asText();
-        admin.delete("realms/relais/attack-detection/brute-force/users/" + userId);
-        // Whatever ran before, start unlinked.
-        for (JsonNode link : admin.get("realms/relais/users/" + userId + "/federated-identity")) {
-            if (RelaisInstance.PSC_ALIAS.equals(link.path("identityProvider").asText())) {
-                admin.delete("realms/relais/users/" + userId + "/federated-identity/" + RelaisInstance.PSC_ALIAS);
-            }
-        }
+        String userId = admin.unlinkedFromPsc(CLAIRE.idNatPs());
 
         psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
         Hops.Result result = link(relais, CLAIRE.username(), relais.secrets().get(Secrets.DEMO_USER_PASSWORD));

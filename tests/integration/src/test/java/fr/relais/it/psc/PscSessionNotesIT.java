@@ -69,16 +69,8 @@ class PscSessionNotesIT {
     void acrAndAuthModeReachTheSessionAndTheLoginEventOnFirstAndReturningLogins(RelaisInstance relais, PscSimulator psc)
             throws Exception {
         Admin admin = new Admin(relais);
-        String userId = admin.get("realms/relais/users?q=idnat_ps:" + LUCAS.idNatPs()).get(0).get("id").asText();
-        // Another test locks Lucas out with wrong passwords (brute-force detection); that lock applies to
-        // every means of login.
-        admin.delete("realms/relais/attack-detection/brute-force/users/" + userId);
-        // Make this a first PSC login whatever ran before.
-        for (JsonNode link : admin.get("realms/relais/users/" + userId + "/federated-identity")) {
-            if (RelaisInstance.PSC_ALIAS.equals(link.path("identityProvider").asText())) {
-                admin.delete("realms/relais/users/" + userId + "/federated-identity/" + RelaisInstance.PSC_ALIAS);
-            }
-        }
+        // Another test locks Lucas out with wrong passwords; this must be a first PSC login whatever ran before.
+        String userId = admin.unlinkedFromPsc(LUCAS.idNatPs());
 
         psc.setAutoLogin(new AutoLogin(LUCAS.idNatPs(), "eidas1", "CARD"));
         JsonNode first = DuiLogin.payload(DuiLogin.throughPsc(relais).tokens().get("id_token").asText());
