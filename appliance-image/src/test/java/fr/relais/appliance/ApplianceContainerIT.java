@@ -144,7 +144,7 @@ class ApplianceContainerIT {
         browser = new CookieManager();
         JsonNode tokens = nodeA.endpoint.cardLogin(browser);
         // The login needed the CRLs of the drop folder, stored in PostgreSQL.
-        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais"), "relais", DB_PASSWORD)).isEqualTo("bytea, 2");
+        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais"), "relais", DB_PASSWORD)).isEqualTo("bytea, 4");
         JsonNode idToken = claims(tokens.get("id_token").asText());
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
         assertThat(idToken.get("acr").asText()).isEqualTo("mie-2fa");
@@ -277,7 +277,7 @@ class ApplianceContainerIT {
         assertThat(idToken.get("sub").asText()).as("the card signs into the account made before the upgrade").isEqualTo(userId);
         assertThat(idToken.get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
         // The Relais tables were created on the migrated database: the card login stored the drop folder's CRLs.
-        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais_upgraded"), "relais", DB_PASSWORD)).isEqualTo("bytea, 2");
+        assertThat(ApplianceFixtures.storedCrls(jdbcUrl("relais_upgraded"), "relais", DB_PASSWORD)).isEqualTo("bytea, 4");
         JsonNode user = upgraded.endpoint.admin("/admin/realms/relais/users/" + userId);
         assertThat(user.get("email").asText()).isEqualTo("claire.martin@relais.test");
         assertThat(user.get("attributes").get("profession").get(0).asText()).isEqualTo("60");

@@ -2,7 +2,6 @@ package fr.relais.appliance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,17 +90,6 @@ final class ApplianceFixtures {
 
     static void writeTestAuthorities(TestPki pki, Path file) {
         Pem.writeTrustStorePem(file, pki.authorities().stream().map(CertificateAuthority::certificate).toList());
-    }
-
-    /** Fresh CRLs of the card-issuing TEST authorities, as an operator drops them on a site without internet. */
-    static void writeFreshCrls(TestPki pki, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Instant now = Instant.now();
-        for (CertificateAuthority authority : List.of(pki.fortPersonnes(), pki.standardPersonnes())) {
-            authority.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(7)))
-                    .crlNumber(BigInteger.valueOf(now.getEpochSecond()))
-                    .writeDer(folder.resolve(authority.shortName() + ".crl"));
-        }
     }
 
     /**

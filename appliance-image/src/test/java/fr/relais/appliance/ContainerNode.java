@@ -66,7 +66,7 @@ final class ContainerNode {
                 .replace("RELAIS_PUBLIC_URL=https://localhost:" + httpsPort, "RELAIS_PUBLIC_URL=https://localhost:" + userPort);
         Files.writeString(conf.resolve("relais.conf"), relaisConf);
         ApplianceFixtures.writeTestAuthorities(pki, conf.resolve("test-authorities.pem"));
-        ApplianceFixtures.writeFreshCrls(pki, state.resolve("crl"));
+        pki.writeFreshCrls(state.resolve("crl"), Duration.ofDays(7));
         ApplianceFixtures.chownToService(conf);
         ApplianceFixtures.chownToService(state);
         ApplianceFixtures.chownToService(backupDir);

@@ -96,7 +96,7 @@ class VmRootfsIT {
         Files.writeString(etc.resolve("postgresql-test.conf"),
                 "port = " + postgresPort + "\nlisten_addresses = '127.0.0.1'\n");
         ApplianceFixtures.writeTestAuthorities(pki, etc.resolve("test-authorities.pem"));
-        ApplianceFixtures.writeFreshCrls(pki, state.resolve("crl"));
+        pki.writeFreshCrls(state.resolve("crl"), Duration.ofDays(7));
         for (Path file : List.of(etc.resolve("relais.conf"), etc.resolve("postgresql-test.conf"),
                 etc.resolve("test-authorities.pem"))) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -131,7 +131,7 @@ class VmRootfsIT {
         CookieManager cookies = new CookieManager();
         JsonNode tokens = relais.cardLogin(cookies);
         assertThat(ApplianceFixtures.storedCrls("jdbc:postgresql://127.0.0.1:" + postgresPort + "/relais", "relais",
-                relais.secrets().get("RELAIS_DB_PASSWORD"))).isEqualTo("bytea, 2");
+                relais.secrets().get("RELAIS_DB_PASSWORD"))).isEqualTo("bytea, 4");
         assertThat(claims(tokens.get("id_token").asText()).get("idnat_ps").asText()).isEqualTo(ID_NAT_PS);
 
         Thread.sleep(5_000);

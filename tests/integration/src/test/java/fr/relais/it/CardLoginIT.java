@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,13 +231,45 @@ class CardLoginIT {
         Instant longAgo = Instant.now().minus(Duration.ofDays(10));
         // A newer list (higher CRL number) whose nextUpdate passed 9 days ago, beyond the 72 h grace.
         crls.publish(fort.shortName(), fort.crl().thisUpdate(longAgo).nextUpdate(longAgo.plus(Duration.ofDays(1)))
-                .crlNumber(nextCrlNumber()).buildDer());
+                .crlNumber(CrlServer.nextCrlNumber()).buildDer());
         try {
             HttpResponse<String> refused = eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
                     .get(authorizationUrl(relais, challenge("s".repeat(43)))),
                     r -> r.body().contains("relais.card.revocationDataStale"));
             assertRefusal(refused, "relais.card.revocationDataStale");
             assertThat(latestEvent(relais, "LOGIN_ERROR", e -> "relais_revocation_unavailable".equals(e.path("error").asText()))
+                    .path("details").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
+        } finally {
+            publishFreshCrls(relais, crls);
+        }
+    }
+
+    @Test
+    void cardOfAnAuthorityRevokedOnItsRootsListIsRefusedAndAStaleRootListFailsClosed(RelaisInstance relais, CrlServer crls)
+            throws Exception {
+        publishFreshCrls(relais, crls);
+        CertificateAuthority root = relais.pki().hierarchy().fortRoot();
+        CertificateAuthority fort = relais.pki().hierarchy().fortPersonnes();
+        String authorityName = fort.certificate().getSubjectX500Principal().getName();
+        try {
+            // The card itself is on no list: its issuing authority is, on the root's.
+            publish(crls, root, root.crl().revoke(fort.certificate().getSerialNumber()));
+            HttpResponse<String> refused = eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                    .get(authorizationUrl(relais, challenge("a".repeat(43)))), r -> r.body().contains("relais.card.revoked"));
+            assertRefusal(refused, "relais.card.revoked");
+            JsonNode revoked = latestEvent(relais, "LOGIN_ERROR", e -> "relais_card_revoked".equals(e.path("error").asText())
+                    && e.path("details").path("reason").asText().contains(authorityName));
+            assertThat(revoked.path("details").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
+
+            // A newer root list, past its nextUpdate for 9 days, beyond the 72 h grace.
+            Instant longAgo = Instant.now().minus(Duration.ofDays(10));
+            crls.publish(root.shortName(), root.crl().thisUpdate(longAgo).nextUpdate(longAgo.plus(Duration.ofDays(1)))
+                    .crlNumber(CrlServer.nextCrlNumber()).buildDer());
+            HttpResponse<String> stale = eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
+                    .get(authorizationUrl(relais, challenge("b".repeat(43)))), r -> r.body().contains("relais.card.revocationDataStale"));
+            assertRefusal(stale, "relais.card.revocationDataStale");
+            assertThat(latestEvent(relais, "LOGIN_ERROR", e -> "relais_revocation_unavailable".equals(e.path("error").asText())
+                    && e.path("details").path("reason").asText().contains(root.certificate().getSubjectX500Principal().getName()))
                     .path("details").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
         } finally {
             publishFreshCrls(relais, crls);
@@ -252,9 +283,7 @@ class CardLoginIT {
 
     /** Publishes current CRLs (nothing revoked) and waits until the server uses them. */
     static void publishFreshCrls(RelaisInstance relais, CrlServer crls) throws Exception {
-        for (CertificateAuthority ca : List.of(relais.pki().hierarchy().fortPersonnes(), relais.pki().hierarchy().standardPersonnes())) {
-            publish(crls, ca, ca.crl());
-        }
+        crls.publishFresh(relais.pki().hierarchy());
         eventually(() -> new Browser(relais.pki().presenting(relais.pki().card(CLAIRE)))
                 .get(authorizationUrl(relais, challenge("f".repeat(43)))), r -> r.statusCode() == 302);
     }
@@ -262,11 +291,7 @@ class CardLoginIT {
     private static void publish(CrlServer crls, CertificateAuthority ca, fr.relais.testpki.CrlBuilder crl) {
         Instant now = Instant.now();
         crls.publish(ca.shortName(), crl.thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1)))
-                .crlNumber(nextCrlNumber()).buildDer());
-    }
-
-    private static synchronized BigInteger nextCrlNumber() {
-        return BigInteger.valueOf(System.nanoTime()).add(BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(20));
+                .crlNumber(CrlServer.nextCrlNumber()).buildDer());
     }
 
     static <T> T eventually(Callable<T> action, Predicate<T> done) throws Exception {

@@ -2,11 +2,17 @@ package fr.relais.it;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
+
+import fr.relais.testpki.CertificateAuthority;
+import fr.relais.testpki.TestPki;
 
 /**
  * Stands in for the IGC-Santé CRL server: the tests decide what it publishes, and can take it down.
@@ -55,6 +61,20 @@ public final class CrlServer implements AutoCloseable {
 
     public void publish(String authorityShortName, byte[] der) {
         published.put(authorityShortName + ".crl", der);
+    }
+
+    /** Current CRLs (nothing revoked, valid a day) of every card issuer of {@code pki} and of its root. */
+    public void publishFresh(TestPki pki) {
+        Instant now = Instant.now();
+        for (CertificateAuthority ca : pki.cardAuthoritiesAndRoots()) {
+            publish(ca.shortName(), ca.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1))).crlNumber(nextCrlNumber())
+                    .buildDer());
+        }
+    }
+
+    /** Higher than any CRL number published before, in this run or an earlier one (the drop folder's). */
+    public static synchronized BigInteger nextCrlNumber() {
+        return BigInteger.valueOf(System.nanoTime()).add(BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(20));
     }
 
     public String url(String authorityShortName) {

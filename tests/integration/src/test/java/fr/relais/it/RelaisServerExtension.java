@@ -40,8 +40,8 @@ public class RelaisServerExtension implements ParameterResolver {
     /** Key of the PSC client secret in the test server's file vault. */
     public static final String PSC_VAULT_KEY = "psc-client-secret";
 
-    /** Authorities whose CRLs Keycloak downloads from the test CRL server. */
-    static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST"};
+    /** Authorities whose CRLs Keycloak downloads from the test CRL server: the card issuers and their roots. */
+    static final String[] CARD_AUTHORITIES = {"ACI-FO-PP-TEST", "ACI-ST-PP-TEST", "ACR-FO-TEST", "ACR-ST-TEST"};
 
     private final RelaisInstance.Database database;
     private final String folder;

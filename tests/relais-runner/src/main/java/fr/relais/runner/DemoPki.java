@@ -5,12 +5,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,21 +155,12 @@ public final class DemoPki {
     }
 
     /**
-     * Writes a CRL of each card-issuing TEST authority, valid for a week from now, into {@code folder}
-     * (the card authenticator's drop folder on the local machine, which has no CRL server).
+     * Writes the CRLs a card login needs (each card-issuing TEST authority's and its root's), valid for a week
+     * from now, into {@code folder}: the card authenticator's drop folder on the local machine, which has no
+     * CRL server.
      */
     public void writeFreshCrls(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            Instant now = Instant.now();
-            for (CertificateAuthority authority : List.of(pki.fortPersonnes(), pki.standardPersonnes())) {
-                authority.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(7)))
-                        .crlNumber(BigInteger.valueOf(now.getEpochSecond()))
-                        .writeDer(folder.resolve(authority.shortName() + ".crl"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pki.writeFreshCrls(folder, Duration.ofDays(7));
     }
 
     public Path cardFile(DemoProfessional professional) {

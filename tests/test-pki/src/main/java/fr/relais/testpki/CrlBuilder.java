@@ -54,6 +54,8 @@ public final class CrlBuilder {
     private Instant thisUpdate;
     private Instant nextUpdate;
     private BigInteger crlNumber;
+    private boolean noNextUpdate;
+    private final List<Extension> extraExtensions = new ArrayList<>();
 
     CrlBuilder(CertificateAuthority ca) {
         this.ca = ca;
@@ -101,6 +103,21 @@ public final class CrlBuilder {
         return this;
     }
 
+    /** No nextUpdate at all, which RFC 5280 forbids conforming issuers to do (§5.1.2.5). */
+    public CrlBuilder withoutNextUpdate() {
+        this.noNextUpdate = true;
+        return this;
+    }
+
+    /**
+     * A CRL extension after the authority key identifier and the CRL number, e.g. an issuing distribution
+     * point or a delta CRL indicator.
+     */
+    public CrlBuilder extension(Extension extension) {
+        extraExtensions.add(Objects.requireNonNull(extension));
+        return this;
+    }
+
     /**
      * Default: thisUpdate in epoch seconds, so successive CRLs keep increasing across demo runs without any
      * stored state.
@@ -128,11 +145,13 @@ public final class CrlBuilder {
         byte[] version = der(new ASN1Integer(1));
         byte[] algorithm = der(signer.getAlgorithmIdentifier());
         byte[] issuer = ca.certificate().getSubjectX500Principal().getEncoded();
-        byte[] times = concat(der(time(issued)), der(time(next)));
-        byte[] extensions = der(new DERTaggedObject(true, 0, new Extensions(new Extension[] {
+        byte[] times = noNextUpdate ? der(time(issued)) : concat(der(time(issued)), der(time(next)));
+        List<Extension> crlExtensions = new ArrayList<>(List.of(
                 new Extension(Extension.authorityKeyIdentifier, false,
                         der(X509Support.authorityKeyIdentifier(ca.certificate()))),
-                new Extension(Extension.cRLNumber, false, der(new CRLNumber(number)))})));
+                new Extension(Extension.cRLNumber, false, der(new CRLNumber(number)))));
+        crlExtensions.addAll(extraExtensions);
+        byte[] extensions = der(new DERTaggedObject(true, 0, new Extensions(crlExtensions.toArray(Extension[]::new))));
         byte[] fillerTime = der(time(issued.minus(Duration.ofDays(1))));
         int fillerLength = 2 + 2 + SERIAL_OCTETS + fillerTime.length;
 

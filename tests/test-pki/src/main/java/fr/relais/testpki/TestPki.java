@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,8 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,6 +87,29 @@ public final class TestPki {
     /** Every CA, each root just before its intermediate. */
     public List<CertificateAuthority> authorities() {
         return List.copyOf(authorities.values());
+    }
+
+    /** The authorities whose CRLs a card login's revocation check reads: each card issuer and its root. */
+    public List<CertificateAuthority> cardAuthoritiesAndRoots() {
+        return List.of(fortRoot(), fortPersonnes(), standardRoot(), standardPersonnes());
+    }
+
+    /**
+     * Writes what a card login's revocation check needs, nothing revoked and valid for {@code validity} from
+     * now: the CRL of each card-issuing authority and the CRL of its root (the ARL, which lists revoked
+     * authorities), as {@code <short name>.crl} files, as an operator drops them on a site without internet.
+     */
+    public void writeFreshCrls(Path folder, Duration validity) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder, e);
+        }
+        Instant now = Instant.now();
+        for (CertificateAuthority authority : cardAuthoritiesAndRoots()) {
+            authority.crl().thisUpdate(now).nextUpdate(now.plus(validity)).crlNumber(BigInteger.valueOf(now.getEpochSecond()))
+                    .writeDer(folder.resolve(authority.shortName() + ".crl"));
+        }
     }
 
     /** The three roots. */

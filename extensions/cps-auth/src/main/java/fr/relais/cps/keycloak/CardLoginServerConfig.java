@@ -38,7 +38,8 @@ record CardLoginServerConfig(List<X509Certificate> authorities, List<X509Certifi
             .add()
             .property().name(CRL_URLS).type(ProviderConfigProperty.STRING_TYPE)
             .helpText("Comma-separated CRL URLs downloaded in the background. Default: the IGC-Santé CRLs of the "
-                    + "authorities that issue card certificates. \"none\" on sites without internet (use the drop folder).")
+                    + "authorities that issue card certificates and of their roots (which list revoked authorities; a card "
+                    + "login needs both). \"none\" on sites without internet (use the drop folder).")
             .defaultValue(String.join(",", CrlSources.IGC_SANTE_URLS))
             .add()
             .property().name(CRL_DROP_FOLDER).type(ProviderConfigProperty.STRING_TYPE)

@@ -115,35 +115,8 @@ final class CpsCardAuthenticator implements Authenticator {
             refuse(context, CardRefusal.of(policyRefusal.get()), policyRefusal.get().name());
             return;
         }
-        if (config.revocationChecking()) {
-            X509Certificate issuer = trusted.issuer();
-            // Only now, with the chain verified, may a URL taken from the certificate be contacted.
-            Supplier<OcspAnswer> ocsp = config.ocsp() ? () -> askOcsp(config, card, issuer) : null;
-            RevocationVerdict verdict = revocation.check(card.getSerialNumber(), issuer, now, crlGrace, ocsp);
-            recordRevocation(event, verdict);
-            switch (verdict.outcome()) {
-                case REVOKED -> {
-                    refuse(context, CardRefusal.REVOKED, verdict.source() == RevocationVerdict.Source.OCSP
-                            ? "revoked according to OCSP" : "listed on the CRL");
-                    return;
-                }
-                case NO_CRL -> {
-                    LOG.warnf("Card login refused: no CRL stored for %s. Check the CRL sources or drop a CRL file "
-                            + "(spi-authenticator--relais-cps-card--crl-urls / crl-drop-folder).", issuer.getSubjectX500Principal().getName());
-                    refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for the issuer");
-                    return;
-                }
-                case CRL_STALE -> {
-                    LOG.errorf("Card login refused: the CRL of %s is %s past its nextUpdate, beyond the grace window. "
-                            + "Restore access to the CRL source or drop a fresh CRL file.", issuer.getSubjectX500Principal().getName(),
-                            ((RevocationStatus.Stale) verdict.crl()).overdue());
-                    refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL stale beyond grace");
-                    return;
-                }
-                case NOT_REVOKED -> {
-                    // Signed in below.
-                }
-            }
+        if (config.revocationChecking() && !revocationAllows(context, config, card, trusted, now, crlGrace, event)) {
+            return;
         }
 
         RealmModel realm = context.getRealm();
@@ -163,6 +136,70 @@ final class CpsCardAuthenticator implements Authenticator {
         context.getAuthenticationSession().setUserSessionNote(CardEventDetails.NOTE_ACR, CardEventDetails.ACR_MIE_2FA);
         context.getAuthenticationSession().setUserSessionNote(CardEventDetails.MEANS, CardEventDetails.MEANS_CARD);
         context.success();
+    }
+
+    /**
+     * Revocation of the card's issuing authorities (by their issuers' stored CRLs), then of the card (by
+     * its issuer's stored CRL, and OCSP when the realm turns it on). Refuses the login when it returns false.
+     */
+    private boolean revocationAllows(AuthenticationFlowContext context, CardLoginConfig config, X509Certificate card,
+                                     TrustResult.Trusted trusted, Instant now, Duration crlGrace, EventBuilder event) {
+        boolean authoritiesInGrace = false;
+        for (RevocationChecker.AuthorityStatus authority : revocation.checkAuthorities(trusted.path(), now, crlGrace)) {
+            String name = authority.authority().getSubjectX500Principal().getName();
+            String root = authority.authority().getIssuerX500Principal().getName();
+            if (authority.status() instanceof RevocationStatus.Good good) {
+                authoritiesInGrace |= good.inGrace();
+                continue;
+            }
+            event.detail(CardEventDetails.REVOCATION_SOURCE, RevocationVerdict.Source.CRL.label);
+            if (authority.status() instanceof RevocationStatus.Revoked) {
+                LOG.errorf("Connexion par carte refusée : l'autorité %1$s est révoquée par la liste de %2$s. "
+                        + "Card login refused: authority %1$s is revoked on the CRL of %2$s.", name, root);
+                refuse(context, CardRefusal.REVOKED, "issuing authority " + name + " listed on the CRL of " + root);
+            } else if (authority.status() instanceof RevocationStatus.Stale stale) {
+                LOG.errorf("Connexion par carte refusée : la liste des autorités révoquées de %1$s a dépassé sa date de mise à "
+                        + "jour de %2$s, au-delà du délai de grâce ; rétablissez sa source ou déposez une liste récente. "
+                        + "Card login refused: the CRL of %1$s (revoked authorities) is %2$s past its nextUpdate, beyond the "
+                        + "grace window; restore its source or drop a fresh CRL file.", root, stale.overdue());
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL of " + root + " stale beyond grace");
+            } else {
+                LOG.warnf("Connexion par carte refusée : aucune liste des autorités révoquées de %1$s n'est enregistrée "
+                        + "(vérification de %2$s) ; ajoutez son URL à crl-urls ou déposez son fichier dans crl-drop-folder. "
+                        + "Card login refused: no CRL of %1$s (revoked authorities, checked for %2$s) is stored; add its URL "
+                        + "to crl-urls or drop its file in crl-drop-folder.", root, name);
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for " + root);
+            }
+            return false;
+        }
+        X509Certificate issuer = trusted.issuer();
+        // Only now, with the chain verified, may a URL taken from the certificate be contacted.
+        Supplier<OcspAnswer> ocsp = config.ocsp() ? () -> askOcsp(config, card, issuer) : null;
+        RevocationVerdict verdict = revocation.check(card.getSerialNumber(), issuer, now, crlGrace, ocsp);
+        recordRevocation(event, verdict, authoritiesInGrace);
+        switch (verdict.outcome()) {
+            case REVOKED -> {
+                refuse(context, CardRefusal.REVOKED, verdict.source() == RevocationVerdict.Source.OCSP
+                        ? "revoked according to OCSP" : "listed on the CRL");
+                return false;
+            }
+            case NO_CRL -> {
+                LOG.warnf("Card login refused: no CRL stored for %s. Check the CRL sources or drop a CRL file "
+                        + "(spi-authenticator--relais-cps-card--crl-urls / crl-drop-folder).", issuer.getSubjectX500Principal().getName());
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "no CRL stored for the issuer");
+                return false;
+            }
+            case CRL_STALE -> {
+                LOG.errorf("Card login refused: the CRL of %s is %s past its nextUpdate, beyond the grace window. "
+                        + "Restore access to the CRL source or drop a fresh CRL file.", issuer.getSubjectX500Principal().getName(),
+                        ((RevocationStatus.Stale) verdict.crl()).overdue());
+                refuse(context, CardRefusal.REVOCATION_UNAVAILABLE, "CRL stale beyond grace");
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /** The refusal page's only button: continue with the flow's other means. */
@@ -233,7 +270,8 @@ final class CpsCardAuthenticator implements Authenticator {
         return answer;
     }
 
-    private static void recordRevocation(EventBuilder event, RevocationVerdict verdict) {
+    /** @param authoritiesInGrace an issuing authority was found unrevoked on a CRL past its nextUpdate, within grace */
+    private static void recordRevocation(EventBuilder event, RevocationVerdict verdict, boolean authoritiesInGrace) {
         event.detail(CardEventDetails.REVOCATION_SOURCE, verdict.source().label);
         if (verdict.ocspFailure() != null) {
             event.detail(CardEventDetails.OCSP_FAILURE, verdict.ocspFailure().failure().label);
@@ -247,7 +285,7 @@ final class CpsCardAuthenticator implements Authenticator {
             event.detail(CardEventDetails.CRL_AGE, seconds(stale.crlAge()));
         }
         if (verdict.outcome() == RevocationVerdict.Outcome.NOT_REVOKED) {
-            event.detail(CardEventDetails.REVOCATION_GRACE, Boolean.toString(verdict.inGrace()));
+            event.detail(CardEventDetails.REVOCATION_GRACE, Boolean.toString(verdict.inGrace() || authoritiesInGrace));
         }
     }
 

@@ -6,15 +6,18 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -30,6 +33,9 @@ public final class CrlParser {
     private static final int SEQUENCE = 0x30;
     private static final int INTEGER = 0x02;
     private static final int CONTEXT_0 = 0xa0;
+    /** The critical CRL extensions this reader acts on; any other one makes the CRL unusable. */
+    private static final Set<ASN1ObjectIdentifier> UNDERSTOOD_CRITICAL = Set.of(
+            Extension.issuingDistributionPoint, Extension.cRLNumber, Extension.authorityKeyIdentifier);
 
     public CrlSnapshot parse(byte[] der, X509Certificate authority) throws CrlException {
         try {
@@ -85,6 +91,11 @@ public final class CrlParser {
         if (tbs.hasMore() && (tbs.peekTag() == 0x17 || tbs.peekTag() == 0x18)) {
             nextUpdate = time(tbs.nextAny());
         }
+        if (nextUpdate == null) {
+            // RFC 5280 §5.1.2.5: conforming issuers always name one; without it the list could never be
+            // found stale, and a lost CRL server would go unnoticed for ever.
+            throw new CrlException("the CRL has no nextUpdate, so it could never be known out of date");
+        }
         SerialSet.Builder revoked = new SerialSet.Builder();
         if (tbs.hasMore() && tbs.peekTag() == SEQUENCE) {
             Der entries = tbs.next(SEQUENCE).content();
@@ -95,17 +106,50 @@ public final class CrlParser {
             }
         }
         BigInteger crlNumber = null;
+        CrlSnapshot.Coverage coverage = CrlSnapshot.Coverage.ALL;
         if (tbs.hasMore() && tbs.peekTag() == CONTEXT_0) {
             Extensions extensions = Extensions.getInstance(tbs.next(CONTEXT_0).content().next(SEQUENCE).toPrimitive());
             if (extensions.getExtension(Extension.deltaCRLIndicator) != null) {
                 throw new CrlException("delta CRLs are not used: provide the full CRL");
             }
+            for (ASN1ObjectIdentifier oid : extensions.getCriticalExtensionOIDs()) {
+                if (!UNDERSTOOD_CRITICAL.contains(oid)) {
+                    // RFC 5280 §5.2: a CRL with a critical extension the reader cannot process must not be used.
+                    throw new CrlException("critical CRL extension " + oid.getId() + " is not understood");
+                }
+            }
             Extension number = extensions.getExtension(Extension.cRLNumber);
             if (number != null) {
                 crlNumber = CRLNumber.getInstance(number.getParsedValue()).getCRLNumber();
             }
+            Extension distributionPoint = extensions.getExtension(Extension.issuingDistributionPoint);
+            if (distributionPoint != null) {
+                coverage = coverage(IssuingDistributionPoint.getInstance(distributionPoint.getParsedValue()));
+            }
         }
-        return new CrlSnapshot(issuer, thisUpdate, nextUpdate, crlNumber, revoked.build());
+        return new CrlSnapshot(issuer, thisUpdate, nextUpdate, crlNumber, coverage, revoked.build());
+    }
+
+    /**
+     * A partial list (some reasons only, another authority's certificates, attribute certificates) cannot
+     * decide alone whether a card is revoked; a list restricted to end entities or to authorities can, for
+     * those certificates only. A distribution point name is not matched against the card's: IGC-Santé
+     * publishes one list per authority, not lists split by distribution point.
+     */
+    private static CrlSnapshot.Coverage coverage(IssuingDistributionPoint distributionPoint) throws CrlException {
+        if (distributionPoint.getOnlySomeReasons() != null) {
+            throw new CrlException("the CRL covers only some revocation reasons: provide the full CRL");
+        }
+        if (distributionPoint.isIndirectCRL()) {
+            throw new CrlException("indirect CRLs are not used: provide the authority's own CRL");
+        }
+        if (distributionPoint.onlyContainsAttributeCerts()) {
+            throw new CrlException("the CRL covers attribute certificates only");
+        }
+        if (distributionPoint.onlyContainsUserCerts()) {
+            return CrlSnapshot.Coverage.END_ENTITIES;
+        }
+        return distributionPoint.onlyContainsCACerts() ? CrlSnapshot.Coverage.AUTHORITIES : CrlSnapshot.Coverage.ALL;
     }
 
     private static Instant time(Der.Element element) throws IOException {

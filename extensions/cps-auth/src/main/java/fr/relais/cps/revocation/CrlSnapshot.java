@@ -8,11 +8,25 @@ import javax.security.auth.x500.X500Principal;
 /**
  * One verified CRL, ready for lookups.
  *
- * @param nextUpdate when the authority promises a newer list; null when the CRL names none
+ * @param nextUpdate when the authority promises a newer list
  * @param crlNumber  the CRL number extension, null when absent
+ * @param coverage   which of the authority's certificates the list speaks for
  */
 public record CrlSnapshot(X500Principal issuer, Instant thisUpdate, Instant nextUpdate, BigInteger crlNumber,
-                          SerialSet revoked) {
+                          Coverage coverage, SerialSet revoked) {
+
+    /**
+     * An issuing distribution point (RFC 5280 §5.2.5) can restrict a CRL to the end-entity certificates
+     * of its authority (cards) or to its authority certificates (an ARL). A serial missing from a list
+     * that does not cover its certificate says nothing about it.
+     */
+    public enum Coverage {
+        ALL, END_ENTITIES, AUTHORITIES;
+
+        public boolean covers(boolean authorityCertificate) {
+            return this == ALL || (this == AUTHORITIES) == authorityCertificate;
+        }
+    }
 
     public boolean isRevoked(BigInteger serial) {
         return revoked.contains(serial);

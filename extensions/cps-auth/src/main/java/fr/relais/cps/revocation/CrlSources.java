@@ -33,11 +33,15 @@ public final class CrlSources {
     /** A CRL of tens of megabytes on a slow site link still arrives; a trickling server is cut off. */
     static final Duration MAX_TRANSFER = Duration.ofMinutes(10);
 
-    /** IGC-Santé production CRLs of the authorities that issue card certificates. */
+    /** IGC-Santé production CRLs of the authorities that issue card certificates, and of their roots. */
     public static final List<String> IGC_SANTE_URLS = List.of(
             "http://igc-sante.esante.gouv.fr/CRL/ACI-FO-PP.crl",
             "http://igc-sante.esante.gouv.fr/CRL/ACI-ST-PP.crl",
-            "http://igc-sante.esante.gouv.fr/CRL/ACI-EL-PP.crl");
+            "http://igc-sante.esante.gouv.fr/CRL/ACI-EL-PP.crl",
+            // The roots' lists of revoked authorities (ARLs): a revoked intermediate refuses its cards.
+            "http://igc-sante.esante.gouv.fr/CRL/ACR-FO.crl",
+            "http://igc-sante.esante.gouv.fr/CRL/ACR-ST.crl",
+            "http://igc-sante.esante.gouv.fr/CRL/ACR-EL.crl");
 
     private final List<String> urls;
     private final Path dropFolder;

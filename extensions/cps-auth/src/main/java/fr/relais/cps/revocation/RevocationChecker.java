@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -63,10 +65,36 @@ public final class RevocationChecker {
         return RevocationVerdict.Outcome.CRL_STALE;
     }
 
-    /** The stored CRL's answer alone. */
+    /** The stored CRL's answer alone, for a card (an end-entity certificate). */
     public RevocationStatus check(BigInteger serial, X509Certificate authority, Instant now, Duration grace) {
-        CrlSnapshot crl = store.latest(authority).orElse(null);
-        if (crl == null) {
+        return check(serial, false, authority, now, grace);
+    }
+
+    /**
+     * The intermediate authorities of a verified path, each by the stored CRL of the authority above it
+     * (an ARL, from a root): a revoked intermediate takes every card it issued with it. CRLs only, no
+     * OCSP, and the same grace as the cards' CRLs.
+     *
+     * @param path the card, then its issuer, and so on up to the root
+     * @return one status per intermediate authority, from the card's issuer upwards
+     */
+    public List<AuthorityStatus> checkAuthorities(List<X509Certificate> path, Instant now, Duration grace) {
+        List<AuthorityStatus> statuses = new ArrayList<>();
+        for (int i = 1; i < path.size() - 1; i++) {
+            X509Certificate authority = path.get(i);
+            statuses.add(new AuthorityStatus(authority, check(authority.getSerialNumber(), true, path.get(i + 1), now, grace)));
+        }
+        return statuses;
+    }
+
+    /** An intermediate authority of a card's path and what its issuer's stored CRL says of it. */
+    public record AuthorityStatus(X509Certificate authority, RevocationStatus status) {
+    }
+
+    private RevocationStatus check(BigInteger serial, boolean authorityCertificate, X509Certificate issuer, Instant now,
+                                   Duration grace) {
+        CrlSnapshot crl = store.latest(issuer).orElse(null);
+        if (crl == null || !crl.coverage().covers(authorityCertificate)) {
             return new RevocationStatus.NoCrl();
         }
         Duration age = Duration.between(crl.thisUpdate(), now);
@@ -74,7 +102,7 @@ public final class RevocationChecker {
             // A revocation stays a revocation, however old the list.
             return new RevocationStatus.Revoked(age);
         }
-        if (crl.nextUpdate() == null || !now.isAfter(crl.nextUpdate())) {
+        if (!now.isAfter(crl.nextUpdate())) {
             return new RevocationStatus.Good(age, false);
         }
         Duration overdue = Duration.between(crl.nextUpdate(), now);

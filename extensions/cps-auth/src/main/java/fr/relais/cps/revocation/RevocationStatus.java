@@ -16,7 +16,10 @@ public sealed interface RevocationStatus {
     record Revoked(Duration crlAge) implements RevocationStatus {
     }
 
-    /** No CRL of this authority was ever stored: revocation cannot be decided. */
+    /**
+     * No CRL of this authority was ever stored, or the stored one does not cover this kind of certificate
+     * (an ARL asked about a card): revocation cannot be decided.
+     */
     record NoCrl() implements RevocationStatus {
     }
 

@@ -83,7 +83,7 @@ public final class CardChainValidator {
                 }
                 path.add(issuer);
                 boolean testHierarchy = path.stream().anyMatch(testAuthorities::contains);
-                return checkUsage(card, path.get(1), testHierarchy);
+                return checkUsage(card, path, testHierarchy);
             }
             path.add(issuer);
             current = issuer;
@@ -133,7 +133,7 @@ public final class CardChainValidator {
         }
     }
 
-    private TrustResult checkUsage(X509Certificate card, X509Certificate issuer, boolean testHierarchy) {
+    private TrustResult checkUsage(X509Certificate card, List<X509Certificate> path, boolean testHierarchy) {
         boolean[] keyUsage = card.getKeyUsage();
         if (keyUsage == null || !keyUsage[DIGITAL_SIGNATURE]) {
             return untrusted(TrustRejection.KEY_USAGE, "digitalSignature not allowed");
@@ -149,7 +149,7 @@ public final class CardChainValidator {
         if (!hasAcceptedPolicy(card)) {
             return untrusted(TrustRejection.POLICY, "no accepted certificate policy");
         }
-        return new TrustResult.Trusted(issuer, testHierarchy);
+        return new TrustResult.Trusted(path, testHierarchy);
     }
 
     private boolean hasAcceptedPolicy(X509Certificate card) {

@@ -26,6 +26,9 @@ class CardChainValidatorTest {
         TrustResult result = validator.validate(card, Instant.now());
         assertThat(result).isInstanceOf(TrustResult.Trusted.class);
         assertThat(((TrustResult.Trusted) result).issuer()).isEqualTo(Pki.TEST.fortPersonnes().certificate());
+        // The whole path, for the revocation of the authorities above the card.
+        assertThat(((TrustResult.Trusted) result).path()).containsExactly(card, Pki.TEST.fortPersonnes().certificate(),
+                Pki.TEST.fortRoot().certificate());
     }
 
     @Test

@@ -2,7 +2,6 @@ package fr.relais.it.continuity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,7 +32,6 @@ import fr.relais.runner.DemoDuiApp;
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.RelaisInstance;
 import fr.relais.runner.Secrets;
-import fr.relais.testpki.CertificateAuthority;
 
 /**
  * The shipped login page and flow during a Pro Santé Connect outage, against the real server and the
@@ -310,11 +308,7 @@ class OutageLoginIT {
 
     /** Current CRLs (nothing revoked), then waits until a card login succeeds on them. */
     private static void publishFreshCrls(RelaisInstance relais, CrlServer crls) throws Exception {
-        Instant now = Instant.now();
-        for (CertificateAuthority ca : List.of(relais.pki().hierarchy().fortPersonnes(), relais.pki().hierarchy().standardPersonnes())) {
-            crls.publish(ca.shortName(), ca.crl().thisUpdate(now).nextUpdate(now.plus(Duration.ofDays(1)))
-                    .crlNumber(BigInteger.valueOf(System.nanoTime()).add(BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(20))).buildDer());
-        }
+        crls.publishFresh(relais.pki().hierarchy());
         Waiting.until(Duration.ofSeconds(60), () -> cardBrowser(relais).get(authorizationUrl(relais)).statusCode(), s -> s == 302,
                 "a card login on the fresh CRLs");
     }
