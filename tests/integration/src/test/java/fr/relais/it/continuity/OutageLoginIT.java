@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.relais.it.Chromium;
 import fr.relais.it.CrlServer;
@@ -87,10 +88,7 @@ class OutageLoginIT {
                 assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT_URI).contains("code=");
 
                 // A password alone (Claire has no second factor): refused, with the reason and the way out.
-                LoginClient password = new LoginClient(relais);
-                HttpResponse<String> refused = password.post(
-                        LoginClient.formAction(password.get(authorizationUrl(relais)).body(), "kc-form-login"),
-                        Map.of("username", CLAIRE.username(), "password", relais.secrets().get(Secrets.DEMO_USER_PASSWORD)));
+                HttpResponse<String> refused = passwordAlone(relais);
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
                 assertThat(refused.body()).contains("le mot de passe seul ne suffit pas").contains("carte CPS");
                 assertThat(refused.headers().firstValue("Location")).isEmpty();
@@ -121,9 +119,7 @@ class OutageLoginIT {
             assertThat(otpLogin.path("details").path("relais_session_grace").asText()).isEqualTo("false");
 
             // PSC back: a password alone is what it was before the outage (the realm's normal-time policy).
-            LoginClient password = new LoginClient(relais);
-            HttpResponse<String> after = password.post(LoginClient.formAction(password.get(authorizationUrl(relais)).body(), "kc-form-login"),
-                    Map.of("username", CLAIRE.username(), "password", relais.secrets().get(Secrets.DEMO_USER_PASSWORD)));
+            HttpResponse<String> after = passwordAlone(relais);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(302);
         } finally {
             AdminClient cleanup = AdminClient.master(relais);
@@ -137,6 +133,41 @@ class OutageLoginIT {
      * A FIDO2 security key enrolled while PSC was up signs its owner in during the outage: Chromium
      * with a virtual CTAP2 authenticator (DevTools protocol, through Selenium) on the real pages.
      */
+    @Test
+    void anUpstreamSettingNamingNoUpstreamKeepsTheOutageRuleRatherThanBreakingLogins(RelaisInstance relais) throws Exception {
+        AdminClient admin = AdminClient.master(relais);
+        JsonNode original = null;
+        for (JsonNode execution : admin.json("relais/authentication/flows/relais%20outage%20no%20password%20alone/executions")) {
+            if ("relais-condition-upstream-down".equals(execution.path("providerId").asText())) {
+                original = admin.json("relais/authentication/config/" + execution.get("authenticationConfig").asText());
+            }
+        }
+        assertThat(original).as("the shipped condition's configuration").isNotNull();
+        String configPath = "relais/authentication/config/" + original.get("id").asText();
+        Waiting.until(Duration.ofSeconds(60), () -> pscState(admin), "UP"::equals, "PSC up");
+        // PSC up, setting as shipped: a password alone signs in (the realm's normal-time policy).
+        assertThat(passwordAlone(relais).statusCode()).isEqualTo(302);
+
+        ObjectNode typo = original.deepCopy();
+        ((ObjectNode) typo.get("config")).put("upstream", "PSC");
+        assertThat(admin.put(configPath, typo).status()).isEqualTo(204);
+        try {
+            // Not Keycloak's error page for every password login, and not the rule lifted: it applies.
+            HttpResponse<String> refused = passwordAlone(relais);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.body()).contains("le mot de passe seul ne suffit pas");
+        } finally {
+            assertThat(admin.put(configPath, original).status()).isEqualTo(204);
+        }
+        assertThat(passwordAlone(relais).statusCode()).isEqualTo(302);
+    }
+
+    private static HttpResponse<String> passwordAlone(RelaisInstance relais) throws Exception {
+        LoginClient password = new LoginClient(relais);
+        return password.post(LoginClient.formAction(password.get(authorizationUrl(relais)).body(), "kc-form-login"),
+                Map.of("username", CLAIRE.username(), "password", relais.secrets().get(Secrets.DEMO_USER_PASSWORD)));
+    }
+
     @Test
     void aSecurityKeyEnrolledBeforeTheOutageSignsInDuringIt(RelaisInstance relais, PscSimulator psc, @TempDir Path home)
             throws Exception {

@@ -2,6 +2,7 @@ package fr.relais.continuity.keycloak.login;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
@@ -24,16 +25,24 @@ public final class UpstreamDownConditionFactory implements ConditionalAuthentica
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(UPSTREAM).label("Upstream")
             .helpText("The outside service whose outage makes this condition true. The state comes from the Relais "
-                    + "upstream health probes; \"unknown\" and \"degraded\" do not count as down.")
+                    + "upstream health probes; \"unknown\" and \"degraded\" do not count as down. A value that names no "
+                    + "upstream makes the condition true, as during an outage, and is logged as an error: the outage "
+                    + "rules it guards (no password alone) are the stricter side.")
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(Arrays.stream(Upstream.values()).map(Enum::name).toList())
             .defaultValue(Upstream.PRO_SANTE_CONNECT.name())
             .add().build();
 
-    /** The configured upstream; Pro Santé Connect when the execution has no configuration. */
-    static Upstream upstream(AuthenticatorConfigModel config) {
+    /**
+     * The configured upstream; Pro Santé Connect when the execution has no configuration; empty when the
+     * setting names no upstream (a realm imported or edited through the admin API with a typo).
+     */
+    static Optional<Upstream> upstream(AuthenticatorConfigModel config) {
         String name = config == null ? null : config.getConfig().get(UPSTREAM);
-        return name == null || name.isBlank() ? Upstream.PRO_SANTE_CONNECT : Upstream.valueOf(name);
+        if (name == null || name.isBlank()) {
+            return Optional.of(Upstream.PRO_SANTE_CONNECT);
+        }
+        return Arrays.stream(Upstream.values()).filter(u -> u.name().equals(name.trim())).findFirst();
     }
 
     @Override
