@@ -96,14 +96,9 @@ public final class DemoDuiApp implements AutoCloseable {
         }
         String form = "grant_type=authorization_code&code=" + encode(query.get("code"))
                 + "&redirect_uri=" + encode(url + "/callback") + "&code_verifier=" + verifier;
-        String basic = Base64.getEncoder().encodeToString(
-                (RelaisInstance.DUI_CLIENT_ID + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> tokens;
         try {
-            tokens = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", "Basic " + basic)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            tokens = postAsClient(realmUrl + "/protocol/openid-connect/token", form);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             respond(exchange, 503, page("Interrompu", ""));
@@ -130,16 +125,16 @@ public final class DemoDuiApp implements AutoCloseable {
     }
 
     /**
-     * What a real DUI does to call national services for the professional: read their Pro Santé Connect
-     * access token from Relais (Keycloak's broker token endpoint, allowed by the broker read-token role).
+     * What a real DUI does to call national services for the professional: read the Pro Santé Connect
+     * access token of the professional's session from Relais (Keycloak's identity brokering API v2, with
+     * the DUI's own credentials and the professional's access token).
      */
     private String pscToken(String accessToken) {
         if (accessToken == null) {
             return "";
         }
         try {
-            HttpResponse<String> relay = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/broker/psc/token"))
-                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> relay = postAsClient(realmUrl + "/broker/psc/token", "token=" + encode(accessToken));
             Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(relay.body());
             if (relay.statusCode() == 200 && token.find()) {
                 return "<h2>Jeton Pro Santé Connect (relayé par Relais)</h2><pre id=\"psc_access_token\">"
@@ -152,6 +147,16 @@ public final class DemoDuiApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /** A form POST authenticated as the DUI client (client_secret_basic). */
+    private HttpResponse<String> postAsClient(String endpoint, String form) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(
+                (RelaisInstance.DUI_CLIENT_ID + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String payloadOf(String jwt) {

@@ -73,11 +73,6 @@ final class Hops {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> getWithBearer(String url, String token) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     List<URI> visited() {
         return visited;
     }

@@ -3,6 +3,7 @@ package fr.relais.it.psc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,14 @@ import fr.relais.pscsim.Endpoint;
 import fr.relais.pscsim.PscSimulator;
 import fr.relais.runner.DemoProfessional;
 import fr.relais.runner.RelaisInstance;
+import fr.relais.runner.Secrets;
 
 /**
- * The DUI calls national services with the professional's PSC access token: it reads it from Keycloak's
- * broker token endpoint with its own access token, and Keycloak refreshes it when it is about to expire
- * (PSC access tokens live two minutes).
+ * The DUI calls national services with the professional's PSC access token: it reads the one of the
+ * professional's own session from Keycloak (identity brokering API v2: the DUI's credentials and the
+ * professional's access token), and Keycloak refreshes it when it is about to expire (PSC access tokens
+ * live two minutes). A session opened another way gets none, even while the same professional has a PSC
+ * session elsewhere.
  */
 @ExtendWith(RelaisServerExtension.class)
 class PscTokenRelayIT {
@@ -34,15 +38,12 @@ class PscTokenRelayIT {
     }
 
     @Test
-    void duiReadsThePscAccessTokenAndGetsAFreshOneNearExpiry(RelaisInstance relais, PscSimulator psc) throws Exception {
+    void duiReadsThePscAccessTokenOfTheSessionAndGetsAFreshOneNearExpiry(RelaisInstance relais, PscSimulator psc) throws Exception {
         psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
         DuiLogin login = DuiLogin.throughPsc(relais);
         String duiAccessToken = login.tokens().get("access_token").asText();
-        assertThat(DuiLogin.payload(duiAccessToken).path("resource_access").path("broker").path("roles").toString())
-                .contains("read-token");
 
-        String brokerTokenUrl = relais.realmUrl() + "/broker/" + RelaisInstance.PSC_ALIAS + "/token";
-        HttpResponse<String> first = login.hops().getWithBearer(brokerTokenUrl, duiAccessToken);
+        HttpResponse<String> first = relay(relais, login.hops(), duiAccessToken);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         String pscAccessToken = Admin.JSON.readTree(first.body()).get("access_token").asText();
         JsonNode claims = DuiLogin.payload(pscAccessToken);
@@ -57,7 +58,7 @@ class PscTokenRelayIT {
         admin.put("realms/relais/identity-provider/instances/psc", idp);
         try {
             psc.clearRequests();
-            HttpResponse<String> refreshed = login.hops().getWithBearer(brokerTokenUrl, duiAccessToken);
+            HttpResponse<String> refreshed = relay(relais, login.hops(), duiAccessToken);
             assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
             String fresh = Admin.JSON.readTree(refreshed.body()).get("access_token").asText();
             assertThat(fresh).isNotEqualTo(pscAccessToken);
@@ -69,10 +70,54 @@ class PscTokenRelayIT {
     }
 
     @Test
-    void withoutTheDuisAccessTokenNothingIsRelayed(RelaisInstance relais) throws Exception {
-        HttpResponse<String> anonymous = new Hops(relais.pki().serverTrust())
-                .getWithBearer(relais.realmUrl() + "/broker/" + RelaisInstance.PSC_ALIAS + "/token", "not-a-token");
-        assertThat(anonymous.statusCode()).isIn(400, 401, 403);
-        assertThat(anonymous.body()).doesNotContain("access_token");
+    void aCardSessionGetsNoPscTokenWhileThatProfessionalsPscSessionKeepsItsOwn(RelaisInstance relais, PscSimulator psc)
+            throws Exception {
+        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
+        DuiLogin viaPsc = DuiLogin.throughPsc(relais);
+        String pscSessionToken = viaPsc.tokens().get("access_token").asText();
+        assertThat(relay(relais, viaPsc.hops(), pscSessionToken).statusCode()).isEqualTo(200);
+
+        // The same professional, on another workstation, with her card: a session without e-CPS behind it.
+        DuiLogin viaCard = new DuiLogin(relais, relais.pki().presenting(relais.pki().card(CLAIRE))).start("");
+        String cardSessionToken = viaCard.tokens().get("access_token").asText();
+        assertThat(DuiLogin.payload(cardSessionToken).get("sub").asText())
+                .isEqualTo(DuiLogin.payload(pscSessionToken).get("sub").asText());
+        HttpResponse<String> refused = relay(relais, viaCard.hops(), cardSessionToken);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain("access_token");
+
+        assertThat(relay(relais, viaPsc.hops(), pscSessionToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheDuiWithItsCredentialsAndAValidAccessTokenGetsATokenRelayed(RelaisInstance relais, PscSimulator psc)
+            throws Exception {
+        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
+        DuiLogin login = DuiLogin.throughPsc(relais);
+        String duiAccessToken = login.tokens().get("access_token").asText();
+        Hops hops = login.hops();
+        String url = relayUrl(relais);
+
+        HttpResponse<String> forged = relay(relais, hops, "not-a-token");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        HttpResponse<String> withoutCredentials = hops.postForm(url, Map.of("token", duiAccessToken), null, null);
+        assertThat(withoutCredentials.statusCode()).isIn(400, 401);
+        // ViaTrajectoire has no business with PSC tokens: not allowed for this provider.
+        HttpResponse<String> otherApplication = hops.postForm(url, Map.of("token", duiAccessToken),
+                RelaisInstance.VIATRAJECTOIRE_CLIENT_ID, relais.secrets().get(Secrets.VIATRAJECTOIRE_CLIENT_SECRET));
+        assertThat(otherApplication.statusCode()).isEqualTo(403);
+        for (HttpResponse<String> response : new HttpResponse[] {forged, withoutCredentials, otherApplication}) {
+            assertThat(response.body()).doesNotContain("access_token");
+        }
+    }
+
+    /** What the DUI's server sends: its own credentials and the professional's access token. */
+    private static HttpResponse<String> relay(RelaisInstance relais, Hops hops, String accessToken) throws Exception {
+        return hops.postForm(relayUrl(relais), Map.of("token", accessToken),
+                RelaisInstance.DUI_CLIENT_ID, relais.secrets().get(Secrets.DUI_CLIENT_SECRET));
+    }
+
+    private static String relayUrl(RelaisInstance relais) {
+        return relais.realmUrl() + "/broker/" + RelaisInstance.PSC_ALIAS + "/token";
     }
 }
