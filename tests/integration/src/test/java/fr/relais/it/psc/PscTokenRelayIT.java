@@ -39,8 +39,7 @@ class PscTokenRelayIT {
 
     @Test
     void duiReadsThePscAccessTokenOfTheSessionAndGetsAFreshOneNearExpiry(RelaisInstance relais, PscSimulator psc) throws Exception {
-        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
-        DuiLogin login = DuiLogin.throughPsc(relais);
+        DuiLogin login = claireThroughPsc(relais, psc);
         String duiAccessToken = login.tokens().get("access_token").asText();
 
         HttpResponse<String> first = relay(relais, login.hops(), duiAccessToken);
@@ -72,8 +71,7 @@ class PscTokenRelayIT {
     @Test
     void aCardSessionGetsNoPscTokenWhileThatProfessionalsPscSessionKeepsItsOwn(RelaisInstance relais, PscSimulator psc)
             throws Exception {
-        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
-        DuiLogin viaPsc = DuiLogin.throughPsc(relais);
+        DuiLogin viaPsc = claireThroughPsc(relais, psc);
         String pscSessionToken = viaPsc.tokens().get("access_token").asText();
         assertThat(relay(relais, viaPsc.hops(), pscSessionToken).statusCode()).isEqualTo(200);
 
@@ -92,8 +90,7 @@ class PscTokenRelayIT {
     @Test
     void onlyTheDuiWithItsCredentialsAndAValidAccessTokenGetsATokenRelayed(RelaisInstance relais, PscSimulator psc)
             throws Exception {
-        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
-        DuiLogin login = DuiLogin.throughPsc(relais);
+        DuiLogin login = claireThroughPsc(relais, psc);
         String duiAccessToken = login.tokens().get("access_token").asText();
         Hops hops = login.hops();
         String url = relayUrl(relais);
@@ -109,6 +106,11 @@ class PscTokenRelayIT {
         for (HttpResponse<String> response : new HttpResponse[] {forged, withoutCredentials, otherApplication}) {
             assertThat(response.body()).doesNotContain("access_token");
         }
+    }
+
+    private static DuiLogin claireThroughPsc(RelaisInstance relais, PscSimulator psc) throws Exception {
+        psc.setAutoLogin(AutoLogin.of(CLAIRE.idNatPs()));
+        return DuiLogin.throughPsc(relais);
     }
 
     /** What the DUI's server sends: its own credentials and the professional's access token. */
