@@ -8,7 +8,11 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * What every Relais mapper of the PSC identity provider shares: it applies to {@code relais-psc} only,
- * in every sync mode, with the settings its subclass declares.
+ * with the settings its subclass declares, in FORCE (the shipped realm's) or LEGACY synchronisation.
+ *
+ * <p>Not in IMPORT: Keycloak then runs a mapper only for an account it creates at the first broker login,
+ * and Relais never creates one there (its first-login flow links the account of the professional's
+ * idNat_PS), so an IMPORT mapper would never act; Keycloak logs a warning naming the mapper instead.
  */
 abstract class PscMapper extends AbstractIdentityProviderMapper {
 
@@ -30,6 +34,6 @@ abstract class PscMapper extends AbstractIdentityProviderMapper {
 
     @Override
     public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
+        return syncMode != IdentityProviderSyncMode.IMPORT;
     }
 }

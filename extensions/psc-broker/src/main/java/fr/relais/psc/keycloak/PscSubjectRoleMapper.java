@@ -22,7 +22,7 @@ import fr.relais.psc.domain.SubjectRoleMapping;
 /**
  * Gives the account the organisation's roles that its table associates with the PSC {@code SubjectRole}
  * codes of the login. In FORCE synchronisation the table's roles PSC no longer gives are taken back
- * (a role another mapper granted in the same login is left alone); in IMPORT they are only granted.
+ * (a role another mapper granted in the same login is left alone).
  */
 public final class PscSubjectRoleMapper extends PscMapper {
 
@@ -64,18 +64,6 @@ public final class PscSubjectRoleMapper extends PscMapper {
     @Override
     public String getHelpText() {
         return "Grants realm or client roles according to the PSC SubjectRole codes (table code -> role).";
-    }
-
-    @Override
-    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
-                              BrokeredIdentityContext context) {
-        SubjectRoleMapping mapping = mapping(mapperModel);
-        for (String name : mapping.rolesFor(codes(context))) {
-            RoleModel role = role(session, realm, name);
-            if (role != null) {
-                user.grantRole(role);
-            }
-        }
     }
 
     @Override
