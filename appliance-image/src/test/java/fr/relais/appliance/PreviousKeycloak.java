@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An appliance node as an earlier Keycloak release ran it, on this host: that release's stock
- * distribution built for PostgreSQL with this image's build options ({@code conf/keycloak.conf}),
+ * distribution built for PostgreSQL with this image's build options ({@code conf/keycloak.conf}, less
+ * the features that release lacks),
  * started by this image's own {@code relais-start} with a {@link ContainerNode}'s configuration and
  * state folders, so that the node's container later starts on the same database, secrets and keys.
  * <p>
@@ -49,8 +49,10 @@ final class PreviousKeycloak implements AutoCloseable {
         }
         Files.delete(unpack);
         Path keycloak = imageContext.resolve("keycloak");
-        Files.copy(keycloak.resolve("conf/keycloak.conf"), home.resolve("conf/keycloak.conf"),
-                StandardCopyOption.REPLACE_EXISTING);
+        // Less the features line: it names Keycloak features (identity brokering API v2) the earlier
+        // release does not have, and an appliance of that release had no such line.
+        Files.write(home.resolve("conf/keycloak.conf"), Files.readAllLines(keycloak.resolve("conf/keycloak.conf")).stream()
+                .filter(line -> !line.startsWith("features=")).toList());
         ObjectNode realm = (ObjectNode) RelaisEndpoint.JSON.readTree(
                 keycloak.resolve("data/import/relais-realm.json").toFile());
         realm.remove(List.of("identityProviders", "identityProviderMappers"));
