@@ -215,8 +215,11 @@ final class CpsCardAuthenticator implements Authenticator {
 
     private static X509Certificate presentedCertificate(AuthenticationFlowContext context) {
         try {
-            X509Certificate[] chain = context.getSession().getProvider(X509ClientCertificateLookup.class)
-                    .getCertificateChain(context.getHttpRequest());
+            X509ClientCertificateLookup lookup = context.getSession().getProvider(X509ClientCertificateLookup.class);
+            // This step verifies the card itself and explains every refusal, so it reads the card as presented.
+            X509Certificate[] chain = lookup instanceof CardTlsCertificateLookup cardTls
+                    ? cardTls.presentedChain(context.getHttpRequest())
+                    : lookup.getCertificateChain(context.getHttpRequest());
             return chain == null || chain.length == 0 ? null : chain[0];
         } catch (GeneralSecurityException | RuntimeException e) {
             LOG.debugf("No usable client certificate: %s", e.getMessage());
