@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * An appliance node as an earlier Keycloak release ran it, on this host: that release's stock
  * distribution built for PostgreSQL with this image's build options ({@code conf/keycloak.conf}, less
- * the features that release lacks),
+ * the lines that release's appliance did not have),
  * started by this image's own {@code relais-start} with a {@link ContainerNode}'s configuration and
  * state folders, so that the node's container later starts on the same database, secrets and keys.
  * <p>
@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Pro Santé Connect identity provider and the RPPS directory component).
  */
 final class PreviousKeycloak implements AutoCloseable {
+
+    private static final List<String> LINES_THE_EARLIER_APPLIANCE_LACKED =
+            List.of("features=", "spi-x509cert-lookup--provider=", "https-trust-store-type=");
 
     private final Path home;
     private final Path log;
@@ -49,10 +52,11 @@ final class PreviousKeycloak implements AutoCloseable {
         }
         Files.delete(unpack);
         Path keycloak = imageContext.resolve("keycloak");
-        // Less the features line: it names Keycloak features (identity brokering API v2) the earlier
-        // release does not have, and an appliance of that release had no such line.
+        // Less the lines an appliance of that release did not have: the features line names a Keycloak
+        // feature (identity brokering API v2) the release lacks; the card TLS lines name a certificate
+        // lookup and a trust store type that only the Relais extensions provide.
         Files.write(home.resolve("conf/keycloak.conf"), Files.readAllLines(keycloak.resolve("conf/keycloak.conf")).stream()
-                .filter(line -> !line.startsWith("features=")).toList());
+                .filter(line -> LINES_THE_EARLIER_APPLIANCE_LACKED.stream().noneMatch(line::startsWith)).toList());
         ObjectNode realm = (ObjectNode) RelaisEndpoint.JSON.readTree(
                 keycloak.resolve("data/import/relais-realm.json").toFile());
         realm.remove(List.of("identityProviders", "identityProviderMappers"));

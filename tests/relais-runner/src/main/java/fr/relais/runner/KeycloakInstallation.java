@@ -91,6 +91,11 @@ public final class KeycloakInstallation {
         return home.resolve("data").resolve("rpps");
     }
 
+    /** The Java agent of the card login's TLS trust (-javaagent), from the overlay. */
+    Path cardTlsAgent() {
+        return home.resolve("agents").resolve("relais-card-tls.jar");
+    }
+
     Path launchScript() {
         return home.resolve("bin").resolve("kc.sh");
     }

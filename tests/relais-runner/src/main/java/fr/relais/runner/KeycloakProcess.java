@@ -119,6 +119,9 @@ public final class KeycloakProcess implements AutoCloseable {
                 .directory(installation.home().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(settings.environment());
+        // The card TLS agent, as the appliance's relais-start loads it, ahead of any options of the settings.
+        String agent = "-javaagent:" + installation.cardTlsAgent();
+        builder.environment().merge("JAVA_OPTS_APPEND", agent, (options, ignored) -> agent + " " + options);
         return builder;
     }
 
