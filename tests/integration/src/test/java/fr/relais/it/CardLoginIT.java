@@ -4,9 +4,7 @@ import static fr.relais.it.DuiRequests.authorizationUrl;
 import static fr.relais.it.DuiRequests.challenge;
 import static fr.relais.it.DuiRequests.payload;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,31 +181,68 @@ class CardLoginIT {
     }
 
     /**
-     * Expired or not-yet-valid cards, look-alike authorities and certificates not meant for
-     * authentication are stopped by the TLS layer itself (Java checks the chain to the server's trust
-     * store, the validity dates and the key usage of a client certificate): they never reach Keycloak,
-     * so neither a login nor Keycloak's tls_client_auth client authentication can be obtained with them.
-     * The README's table of what a professional sees relies on this.
+     * Cards the TLS layer cannot verify (expired, not yet valid, a look-alike authority with the real one's
+     * name, a certificate not meant for authentication) complete the handshake through the card TLS agent,
+     * so the professional gets the card step's page saying why and the refusal is an event; nothing more
+     * is accepted: Keycloak's tls_client_auth client authentication, which only compares the subject
+     * name, still authenticates a client with a valid card and refuses every one of these (on stock
+     * Keycloak with such a trust manager, the forged certificate would have authenticated the client).
      */
     @Test
-    void expiredOrForgedCertificatesDoNotGetPastTls(RelaisInstance relais) throws Exception {
-        IssuedCertificate expired = relais.pki().hierarchy().card(CLAIRE.idNatPs())
+    void cardsTheTlsLayerCannotVerifyGetThePageAndEventButAuthenticateNoClient(RelaisInstance relais, CrlServer crls)
+            throws Exception {
+        publishFreshCrls(relais, crls);
+        IssuedCertificate expired = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN")
                 .notBefore(Instant.now().minus(Duration.ofDays(30))).notAfter(Instant.now().minus(Duration.ofDays(1))).issue();
-        IssuedCertificate notYetValid = relais.pki().hierarchy().card(CLAIRE.idNatPs())
+        IssuedCertificate notYetValid = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN")
                 .notBefore(Instant.now().plus(Duration.ofDays(1))).notAfter(Instant.now().plus(Duration.ofDays(30))).issue();
         IssuedCertificate signatureCertificate = relais.pki().hierarchy().card(CLAIRE.idNatPs()).givenName("Claire")
                 .surname("MARTIN").signatureKeyUsage().issue();
         IssuedCertificate forged = TestPki.generate().card(CLAIRE.idNatPs()).givenName("Claire").surname("MARTIN").issue();
         assertThat(forged.certificate().getIssuerX500Principal())
                 .isEqualTo(relais.pki().card(CLAIRE).certificate().getIssuerX500Principal());
-        for (IssuedCertificate card : List.of(expired, notYetValid, signatureCertificate, forged)) {
-            assertThatThrownBy(() -> new Browser(relais.pki().presenting(card))
-                    .get(authorizationUrl(relais, challenge("e".repeat(43))))).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> new Browser(relais.pki().presenting(card)).postForm(
-                    relais.realmUrl() + "/protocol/openid-connect/token",
-                    Map.of("grant_type", "client_credentials", "client_id", RelaisInstance.DUI_CLIENT_ID)))
-                    .isInstanceOf(IOException.class);
+        assertThat(forged.certificate().getSubjectX500Principal().getName()).contains("CN=" + CLAIRE.idNatPs());
+
+        Map<IssuedCertificate, CardRefusalSeen> expected = new java.util.LinkedHashMap<>();
+        expected.put(expired, new CardRefusalSeen("relais.card.expired", "relais_card_expired"));
+        expected.put(notYetValid, new CardRefusalSeen("relais.card.expired", "relais_card_expired"));
+        expected.put(signatureCertificate, new CardRefusalSeen("relais.card.notUsable", "relais_card_not_usable"));
+        expected.put(forged, new CardRefusalSeen("relais.card.unknownCa", "relais_card_unknown_ca"));
+        for (Map.Entry<IssuedCertificate, CardRefusalSeen> card : expected.entrySet()) {
+            HttpResponse<String> page = new Browser(relais.pki().presenting(card.getKey()))
+                    .get(authorizationUrl(relais, challenge("e".repeat(43))));
+            assertRefusal(page, card.getValue().messageKey());
+            String serial = card.getKey().certificate().getSerialNumber().toString(16);
+            JsonNode event = latestEvent(relais, "LOGIN_ERROR", e -> card.getValue().error().equals(e.path("error").asText())
+                    && serial.equalsIgnoreCase(e.path("details").path("card_serial").asText()));
+            assertThat(event.path("details").path("idnat_ps").asText()).isEqualTo(CLAIRE.idNatPs());
         }
+
+        String mtlsClient = tlsClientAuthClient(new AdminApi(relais));
+        String tokenUrl = relais.realmUrl() + "/protocol/openid-connect/token";
+        Map<String, String> clientCredentials = Map.of("grant_type", "client_credentials", "client_id", mtlsClient);
+        HttpResponse<String> valid = new Browser(relais.pki().presenting(relais.pki().card(CLAIRE))).postForm(tokenUrl, clientCredentials);
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(200);
+        for (IssuedCertificate card : expected.keySet()) {
+            HttpResponse<String> refused = new Browser(relais.pki().presenting(card)).postForm(tokenUrl, clientCredentials);
+            assertThat(refused.statusCode()).as("%s: %s", card.certificate().getSerialNumber(), refused.body()).isEqualTo(401);
+            assertThat(refused.body()).contains("invalid_client");
+        }
+    }
+
+    private record CardRefusalSeen(String messageKey, String error) {
+    }
+
+    /** A confidential client authenticated by tls_client_auth: any certificate whose subject names Claire's idNat_PS. */
+    private static String tlsClientAuthClient(AdminApi admin) throws Exception {
+        String clientId = "relais-it-mtls";
+        if (admin.get("realms/relais/clients?clientId=" + clientId).isEmpty()) {
+            create(admin, "realms/relais/clients", Map.of("clientId", clientId, "publicClient", false,
+                    "standardFlowEnabled", false, "serviceAccountsEnabled", true, "clientAuthenticatorType", "client-x509",
+                    "attributes", Map.of("x509.subjectdn", "(.*?)CN=" + CLAIRE.idNatPs() + "(.*?)",
+                            "x509.allow.regex.pattern.comparison", "true")));
+        }
+        return clientId;
     }
 
     @Test
