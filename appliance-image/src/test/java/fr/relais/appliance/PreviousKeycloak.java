@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class PreviousKeycloak implements AutoCloseable {
 
     private static final List<String> LINES_THE_EARLIER_APPLIANCE_LACKED =
-            List.of("features=", "spi-x509cert-lookup--provider=", "https-trust-store-type=");
+            List.of("features=", "https-trust-store-type=");
 
     private final Path home;
     private final Path log;
@@ -53,8 +53,8 @@ final class PreviousKeycloak implements AutoCloseable {
         Files.delete(unpack);
         Path keycloak = imageContext.resolve("keycloak");
         // Less the lines an appliance of that release did not have: the features line names a Keycloak
-        // feature (identity brokering API v2) the release lacks; the card TLS lines name a certificate
-        // lookup and a trust store type that only the Relais extensions provide.
+        // feature (identity brokering API v2) the release lacks; the trust store type is the card TLS
+        // agent's, which that appliance did not have.
         Files.write(home.resolve("conf/keycloak.conf"), Files.readAllLines(keycloak.resolve("conf/keycloak.conf")).stream()
                 .filter(line -> LINES_THE_EARLIER_APPLIANCE_LACKED.stream().noneMatch(line::startsWith)).toList());
         ObjectNode realm = (ObjectNode) RelaisEndpoint.JSON.readTree(

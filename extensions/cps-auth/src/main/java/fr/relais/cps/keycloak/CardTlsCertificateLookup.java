@@ -47,6 +47,11 @@ final class CardTlsCertificateLookup implements X509ClientCertificateLookup {
         }
     }
 
+    /** Whether the card TLS agent is loaded: without it, the TLS layer makes the only check. */
+    boolean verifiesChains() {
+        return verifier != null;
+    }
+
     /** The chain as presented, verified or not: only for the card login step, which verifies it itself. */
     X509Certificate[] presentedChain(HttpRequest request) {
         return request.getClientCertificateChain();

@@ -15,12 +15,17 @@ import org.keycloak.services.x509.X509ClientCertificateLookupFactory;
 import fr.relais.cardtls.CardTlsSecurityProvider;
 
 /**
- * Client certificate lookup {@value #PROVIDER_ID} ({@code spi-x509cert-lookup--provider=relais-card-tls}),
- * the Keycloak half of the card TLS agent ({@code relais-card-tls}, run with {@code -javaagent}). When
- * this lookup is the one Keycloak uses, it tells the agent that cards the TLS layer cannot verify may
- * complete the handshake on an HTTPS trust store of type {@code relais-cards}: it hands every other
- * reader of client certificates only chains that pass the agent's strict check. Under any other lookup
- * (the proxies' ones) the agent stays strict, so that no lookup can pass on a certificate nobody verified.
+ * Client certificate lookup {@value #PROVIDER_ID}, the Keycloak half of the card TLS agent
+ * ({@code relais-card-tls}, run with {@code -javaagent}). When this lookup is the one Keycloak uses, it
+ * tells the agent that cards the TLS layer cannot verify may complete the handshake on an HTTPS trust
+ * store of type {@code relais-cards}: it hands every other reader of client certificates only chains that
+ * pass the agent's strict check. Under any other lookup (the proxies' ones) the agent stays strict, so
+ * that no lookup can pass on a certificate nobody verified.
+ *
+ * <p>It is Keycloak's default lookup once installed ({@link #order()}), rather than one named in
+ * {@code keycloak.conf}: a lookup named there is a build option that {@code start --optimized} compares
+ * with the built one, so an image built for a proxy ({@code --spi-x509cert-lookup--provider=nginx}) would
+ * refuse to start.
  *
  * <p>Only constants of the agent's classes are used here (inlined by the compiler): its classes are on
  * the JVM's class path, not in providers/, and may be absent.
@@ -28,7 +33,6 @@ import fr.relais.cardtls.CardTlsSecurityProvider;
 public final class CardTlsCertificateLookupFactory implements X509ClientCertificateLookupFactory {
 
     public static final String PROVIDER_ID = "relais-card-tls";
-    private static final String SPI = "x509cert-lookup";
 
     private static final Logger LOG = Logger.getLogger(CardTlsCertificateLookupFactory.class);
 
@@ -44,14 +48,27 @@ public final class CardTlsCertificateLookupFactory implements X509ClientCertific
         return lookup;
     }
 
+    /**
+     * The default when no lookup is configured: above Keycloak's own default, {@code quarkus} (order
+     * 100, which reads the handshake's chain as this one does), and the proxies' lookups (0).
+     */
+    @Override
+    public int order() {
+        return 200;
+    }
+
     @Override
     public void init(Config.Scope config) {
-        TrustManagerFactory verifier = agentVerifier();
-        lookup = new CardTlsCertificateLookup(verifier);
-        if (!PROVIDER_ID.equals(Config.getProvider(SPI))) {
+        lookup = new CardTlsCertificateLookup(agentVerifier());
+    }
+
+    /** Only once the providers are known: whether this lookup is the one Keycloak uses. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        if (factory.getProviderFactory(X509ClientCertificateLookup.class) != this) {
             return;
         }
-        if (verifier == null) {
+        if (!lookup.verifiesChains()) {
             LOG.warn("Connexion par carte : l'agent relais-card-tls n'est pas chargé (-javaagent) ; une carte que la couche TLS "
                     + "refuse (expirée, autorité inconnue) n'aura ni page ni événement / Card login: the relais-card-tls agent "
                     + "is not loaded (-javaagent); a card the TLS layer refuses gets neither page nor event");
@@ -70,10 +87,6 @@ public final class CardTlsCertificateLookupFactory implements X509ClientCertific
         } catch (NoSuchAlgorithmException noAgent) {
             return null;
         }
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override
