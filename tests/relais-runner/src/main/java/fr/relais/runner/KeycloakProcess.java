@@ -119,9 +119,12 @@ public final class KeycloakProcess implements AutoCloseable {
                 .directory(installation.home().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(settings.environment());
-        // The card TLS agent, as the appliance's relais-start loads it, ahead of any options of the settings.
-        String agent = "-javaagent:" + installation.cardTlsAgent();
-        builder.environment().merge("JAVA_OPTS_APPEND", agent, (options, ignored) -> agent + " " + options);
+        // The card TLS agent, as the appliance's relais-start loads it, ahead of any options of the settings;
+        // a stock Keycloak (the benchmarks' reference) has none.
+        if (Files.isRegularFile(installation.cardTlsAgent())) {
+            String agent = "-javaagent:" + installation.cardTlsAgent();
+            builder.environment().merge("JAVA_OPTS_APPEND", agent, (options, ignored) -> agent + " " + options);
+        }
         return builder;
     }
 

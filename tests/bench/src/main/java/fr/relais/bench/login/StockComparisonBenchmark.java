@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -268,6 +269,8 @@ public final class StockComparisonBenchmark {
      * Relais candidate's demo PKI and secrets (server certificate, card authorities, admin password).
      */
     private static final class StockCandidate extends Candidate {
+        private static final String CARD_TRUST_STORE_TYPE_OPTION = "https-trust-store-type=";
+
         private final int port = freePort();
         private final int managementPort = freePort();
         private final Path root;
@@ -342,13 +345,20 @@ public final class StockComparisonBenchmark {
                 for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                     if (entry.getName().equals(name)) {
                         zipOut.putNextEntry(new ZipEntry(name));
-                        zipOut.write(in.readAllBytes());
+                        zipOut.write(withoutCardTrustStoreType(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
                         zipOut.closeEntry();
                         return;
                     }
                 }
             }
             throw new IOException(name + " is not in " + zip);
+        }
+
+        /** Stock Keycloak has no card trust store type (the card TLS agent provides it). */
+        private static String withoutCardTrustStoreType(String conf) {
+            return conf.lines().filter(line -> !line.startsWith(CARD_TRUST_STORE_TYPE_OPTION))
+                    .collect(Collectors.joining("\n", "", "\n"));
         }
     }
 
