@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,21 @@ class InstallLayoutIT {
                     .contains("relais-spi.jar", "relais-cps-auth.jar", "relais-rpps-directory.jar",
                             "relais-psc-broker.jar", "relais-continuity.jar", "relais-theme.jar");
         }
-        assertThat(Files.readAllLines(home.resolve("conf/keycloak.conf"))).contains("https-client-auth=request");
+        assertThat(Files.readAllLines(home.resolve("conf/keycloak.conf")))
+                .contains("https-client-auth=request", "https-trust-store-type=relais-cards");
         assertThat(home.resolve("data/import/relais-realm.json")).isRegularFile();
+    }
+
+    /** On the JVM's class path, loaded before the HTTPS listener; a copy in providers/ would be a second one. */
+    @Test
+    void cardTlsAgentIsAJavaAgentOutsideProviders(RelaisInstance relais) throws Exception {
+        Path home = relais.installation().home();
+        Path agent = home.resolve("agents/relais-card-tls.jar");
+        try (JarFile jar = new JarFile(agent.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
+                    .isEqualTo("fr.relais.cardtls.CardTlsAgent");
+        }
+        assertThat(home.resolve("providers/relais-card-tls.jar")).doesNotExist();
     }
 
     @Test
@@ -47,6 +61,7 @@ class InstallLayoutIT {
         assertThat(providerIds(providers, "relais-professional-directory")).containsExactly("relais-attribute-directory");
         assertThat(providerIds(providers, "identity_provider")).contains("relais-psc");
         assertThat(providerIds(providers, "relais-upstream-health")).containsExactly("relais-upstream-health");
+        assertThat(providerIds(providers, "x509cert-lookup")).contains("relais-card-tls", "quarkus");
     }
 
     @Test
