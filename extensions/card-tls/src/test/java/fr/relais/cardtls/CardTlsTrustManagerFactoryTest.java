@@ -77,6 +77,21 @@ class CardTlsTrustManagerFactoryTest {
         assertThatThrownBy(() -> manager.checkClientTrusted(expired, "RSA")).isInstanceOf(CertificateException.class);
     }
 
+    /** Outgoing connections (PSC, CRL servers) and the cluster transport init the default factory with no store. */
+    @Test
+    void theJvmsDefaultTrustKeepsTheJdksCheckEvenOnceTheServerVerifiesCards() throws Exception {
+        serverVerifiesCardsItself();
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        X509ExtendedTrustManager manager = (X509ExtendedTrustManager) factory.getTrustManagers()[0];
+
+        assertThat(factory.getProvider().getName()).isEqualTo(CardTlsSecurityProvider.NAME);
+        assertThat(manager.getClass().getName()).doesNotContain("CardPresenting");
+        assertThatThrownBy(() -> manager.checkServerTrusted(chain(pki.serverCertificate("relais.test")), "RSA"))
+                .isInstanceOf(CertificateException.class);
+        assertThatThrownBy(() -> manager.checkClientTrusted(valid, "RSA")).isInstanceOf(CertificateException.class);
+    }
+
     @Test
     void theCardTrustStoreRefusesWhatPkixRefusesUntilTheServerVerifiesCardsItself() throws Exception {
         X509ExtendedTrustManager manager = managerFor(anchors(CardTlsSecurityProvider.CARD_TRUST_STORE_TYPE));
